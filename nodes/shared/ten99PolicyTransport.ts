@@ -1,0 +1,47 @@
+import {
+	sleep,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
+import { Ten99PolicyClient, type ClientOptions } from '../../src/ten99policy/client';
+import type { HttpRequest, HttpResponse, Transport } from '../../src/ten99policy/transport';
+
+export const TEN99POLICY_CREDENTIAL = 'ten99PolicyApi';
+
+type N8nContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+/**
+ * Sends the client's requests through n8n, which adds the credential's Bearer key and environment header, applies
+ * the instance's proxy settings and keeps the key out of node code.
+ */
+export function n8nTransport(context: N8nContext): Transport {
+	return async (request: HttpRequest): Promise<HttpResponse> => {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, TEN99POLICY_CREDENTIAL, {
+			method: request.method as IHttpRequestMethods,
+			url: request.url,
+			headers: request.headers,
+			body: request.body,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode: number; headers: HttpResponse['headers']; body: unknown };
+		return { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
+	};
+}
+
+/** A 1099Policy client bound to the node's credential. */
+export async function ten99PolicyClient(
+	context: N8nContext,
+	options: Partial<Omit<ClientOptions, 'transport' | 'sleep' | 'baseUrl'>> = {},
+): Promise<Ten99PolicyClient> {
+	const credentials = await context.getCredentials<{ baseUrl?: string }>(TEN99POLICY_CREDENTIAL);
+	return new Ten99PolicyClient({
+		transport: n8nTransport(context),
+		sleep,
+		baseUrl: credentials.baseUrl || undefined,
+		...options,
+	});
+}

@@ -1,0 +1,215 @@
+import { randomUUID } from 'crypto';
+import { backoffDelay, retryAfterMs } from '../util/backoff';
+import { connectionErrorCode, neverReachedServer, Ten99PolicyApiError, Ten99PolicyConnectionError } from './errors';
+import type { ConvertOptions } from './convert';
+import { buildRequest, DEFAULT_CONVERT_OPTIONS, type OperationInput, type PreparedRequest } from './request';
+import { headerValue, parseBody, type HttpRequest, type Sleep, type Transport } from './transport';
+
+export const DEFAULT_BASE_URL = 'https://api.1099policy.com';
+export const IDEMPOTENCY_HEADER = 'Ten99Policy-Idempotent-Key';
+/** The largest page 1099Policy serves. */
+export const MAX_PAGE_SIZE = 100;
+
+export interface RetryInfo {
+	attempt: number;
+	delayMs: number;
+	method: string;
+	path: string;
+	reason: string;
+}
+
+/** Lets a caller shape traffic, e.g. slow every request down after a 429 (see src/util/rateGate.ts). */
+export interface TrafficGate {
+	beforeRequest(): Promise<void>;
+	onRateLimited(delayMs: number): void;
+	onSuccess(): void;
+}
+
+export interface ClientOptions {
+	transport: Transport;
+	sleep: Sleep;
+	baseUrl?: string;
+	/** Retries after the first attempt, for 429, 5xx and dropped connections. */
+	maxRetries?: number;
+	backoffBaseMs?: number;
+	backoffCapMs?: number;
+	/** Longest `Retry-After` we wait for before giving up on a request. */
+	maxRetryAfterMs?: number;
+	random?: () => number;
+	now?: () => number;
+	onRetry?: (info: RetryInfo) => void;
+	gate?: TrafficGate;
+}
+
+export interface SendOptions {
+	/**
+	 * For POST: a key to send (the same key on every retry), `undefined` to send a fresh UUID v4, or `false` to send
+	 * none — then the POST is never retried, because 1099Policy could apply it twice.
+	 */
+	idempotencyKey?: string | false;
+}
+
+export interface ListOptions {
+	returnAll?: boolean;
+	/** Objects wanted when not returning all (may exceed one page). */
+	limit?: number;
+	/** Page size for Return All (1…100). */
+	pageSize?: number;
+	onPage?: (page: { number: number; size: number; total: number }) => void;
+}
+
+/**
+ * A 1099Policy API client that knows nothing about n8n: it builds requests from the declaration, sends them through
+ * the injected transport, retries what is safe to retry, and pages through bare-array lists.
+ */
+export class Ten99PolicyClient {
+	private readonly options: Required<Omit<ClientOptions, 'onRetry' | 'gate'>> & Pick<ClientOptions, 'onRetry' | 'gate'>;
+
+	constructor(options: ClientOptions) {
+		this.options = {
+			baseUrl: normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
+			maxRetries: options.maxRetries ?? 3,
+			backoffBaseMs: options.backoffBaseMs ?? 500,
+			backoffCapMs: options.backoffCapMs ?? 20_000,
+			maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
+			random: options.random ?? Math.random,
+			now: options.now ?? Date.now,
+			...options,
+		};
+		this.options.baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+	}
+
+	get baseUrl(): string {
+		return this.options.baseUrl;
+	}
+
+	/** Builds and sends one declared operation. */
+	async call(
+		resource: string,
+		operation: string,
+		input: OperationInput = {},
+		send: SendOptions = {},
+		convert: ConvertOptions = DEFAULT_CONVERT_OPTIONS,
+	): Promise<unknown> {
+		return this.send(buildRequest(resource, operation, input, convert), send);
+	}
+
+	/** Lists a paginated collection: one page, `limit` objects across pages, or everything (Return All). */
+	async list(
+		resource: string,
+		operation: string,
+		input: OperationInput = {},
+		options: ListOptions = {},
+		convert: ConvertOptions = DEFAULT_CONVERT_OPTIONS,
+	): Promise<Record<string, unknown>[]> {
+		const wanted = options.returnAll ? Infinity : (options.limit ?? 10);
+		const pageSize = options.returnAll ? (options.pageSize ?? MAX_PAGE_SIZE) : Math.min(MAX_PAGE_SIZE, wanted);
+		const all: Record<string, unknown>[] = [];
+		let cursor = input.startingAfter;
+		for (let pageNumber = 1; ; pageNumber++) {
+			const size = Math.min(pageSize, wanted - all.length);
+			const request = buildRequest(resource, operation, { ...input, limit: size, startingAfter: cursor }, convert);
+			const page = await this.send(request);
+			if (!Array.isArray(page)) {
+				throw new Ten99PolicyApiError({ status: 200, body: { message: 'Expected a JSON array from a list endpoint' }, method: 'GET', path: request.path });
+			}
+			all.push(...(page as Record<string, unknown>[]));
+			options.onPage?.({ number: pageNumber, size: page.length, total: all.length });
+			// 1099Policy returns no has_more flag: a short or empty page is the last one.
+			if (page.length < size || all.length >= wanted) break;
+			const last = page[page.length - 1] as { id?: unknown } | undefined;
+			if (!last || typeof last.id !== 'string' || last.id === cursor) break;
+			cursor = last.id;
+		}
+		return all;
+	}
+
+	/** Sends a prepared request with idempotency and retries. Resolves with the parsed body. */
+	async send(request: PreparedRequest, send: SendOptions = {}): Promise<unknown> {
+		const headers: Record<string, string> = { Accept: 'application/json' };
+		let body: string | Buffer | undefined;
+		if (request.json !== undefined) {
+			headers['Content-Type'] = 'application/json';
+			body = JSON.stringify(request.json);
+		} else if (request.multipart) {
+			headers['Content-Type'] = request.multipart.contentType;
+			body = request.multipart.body;
+		}
+		let idempotent = request.method !== 'POST';
+		if (request.method === 'POST' && send.idempotencyKey !== false) {
+			headers[IDEMPOTENCY_HEADER] = send.idempotencyKey && send.idempotencyKey.trim() !== '' ? send.idempotencyKey.trim() : randomUUID();
+			idempotent = true;
+		}
+		const http: HttpRequest = { method: request.method, url: this.url(request), headers, body };
+		return this.sendWithRetries(http, request.path, idempotent);
+	}
+
+	private url(request: PreparedRequest): string {
+		const query = request.query.map(([k, v]) => `${encodeURIComponent(k).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeURIComponent(v)}`);
+		return `${this.options.baseUrl}/api/v1${request.path}${query.length ? `?${query.join('&')}` : ''}`;
+	}
+
+	private async sendWithRetries(http: HttpRequest, path: string, safeToRepeat: boolean): Promise<unknown> {
+		const { maxRetries, gate } = this.options;
+		for (let attempt = 0; ; attempt++) {
+			await gate?.beforeRequest();
+			let response;
+			try {
+				response = await this.options.transport(http);
+			} catch (error) {
+				const code = connectionErrorCode(error);
+				if (code === undefined) throw error;
+				// A request that never reached 1099Policy may be repeated even without an idempotency key.
+				if (attempt >= maxRetries || !(safeToRepeat || neverReachedServer(code))) {
+					throw new Ten99PolicyConnectionError(http.method, path, error, attempt + 1);
+				}
+				await this.wait(attempt, undefined, http, path, `connection ${code}`);
+				continue;
+			}
+			const status = response.status;
+			if (status >= 200 && status < 300) {
+				gate?.onSuccess();
+				return parseBody(response.body);
+			}
+			const parsed = parseBody(response.body);
+			const retryable = status === 429 || status >= 500;
+			if (retryable && safeToRepeat && attempt < maxRetries) {
+				const after = retryAfterMs(headerValue(response.headers, 'retry-after'), this.options.now);
+				if (after !== undefined && after > this.options.maxRetryAfterMs) {
+					throw new Ten99PolicyApiError({ status, body: parsed, method: http.method, path, attempts: attempt + 1 });
+				}
+				if (status === 429) gate?.onRateLimited(after ?? 1000);
+				await this.wait(attempt, after, http, path, `HTTP ${status}`);
+				continue;
+			}
+			throw new Ten99PolicyApiError({ status, body: parsed, method: http.method, path, attempts: attempt + 1 });
+		}
+	}
+
+	private async wait(attempt: number, retryAfter: number | undefined, http: HttpRequest, path: string, reason: string): Promise<void> {
+		const delayMs =
+			retryAfter ?? backoffDelay(attempt, { baseMs: this.options.backoffBaseMs, capMs: this.options.backoffCapMs, random: this.options.random });
+		this.options.onRetry?.({ attempt: attempt + 1, delayMs, method: http.method, path, reason });
+		await this.options.sleep(delayMs);
+	}
+}
+
+/**
+ * Accepts `https://api.1099policy.com`, with or without a trailing slash or `/api/v1`. Plain http is only for a
+ * sandbox on this machine, so a key is never sent unencrypted over a network.
+ */
+export function normaliseBaseUrl(baseUrl: string): string {
+	let url: URL;
+	try {
+		url = new URL(baseUrl.trim());
+	} catch {
+		throw new Error(`The 1099Policy base URL "${baseUrl}" is not a URL. Use ${DEFAULT_BASE_URL} or your local sandbox, e.g. http://localhost:4599.`);
+	}
+	const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+		throw new Error(
+			`The 1099Policy base URL "${baseUrl}" must use https (plain http is allowed only for localhost / 127.0.0.1). Use ${DEFAULT_BASE_URL}.`,
+		);
+	}
+	return `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/, '')}`;
+}

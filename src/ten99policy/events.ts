@@ -1,0 +1,34 @@
+/**
+ * Every webhook event type 1099Policy documents (FACTS.md). `certificate.validated` / `certificate.error` appear in
+ * guides only; they are listed so a filter can name them. The API spells `cancelled`; guides also write `canceled`.
+ */
+export const EVENT_TYPES = [
+	'application.created',
+	'application.started',
+	'application.complete',
+	'application.expired',
+	'application.ineligible',
+	'application.manual_review',
+	'application.manual_review_approved',
+	'policy.active',
+	'policy.active.media',
+	'policy.cancelled',
+	'policy.reactivated',
+	'assignment.active',
+	'assignment.cancelled',
+	'certificate.approved',
+	'certificate.flagged',
+	'certificate.denied',
+	'certificate.validated',
+	'certificate.error',
+	'invoice.charge_card_failed',
+	'invoice.charge_card_succeeded',
+	'category_code.added',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Folds the American spelling onto the API's, so `policy.canceled` and `policy.cancelled` compare equal. */
+export function canonicalEventType(type: string): string {
+	return type.trim().toLowerCase().replace(/\.canceled\b/g, '.cancelled');
+}

@@ -1,0 +1,86 @@
+/** The vocabulary the resource declaration is written in. Every node parameter, request and doc row derives from it. */
+
+export const COVERAGE_TYPES = ['general', 'professional', 'workers-comp', 'media', 'cyber'] as const;
+export const WAGE_TYPES = ['hourly', 'flatfee', 'unit', 'blended'] as const;
+
+export type FieldKind =
+	| 'string'
+	| 'email'
+	| 'url'
+	| 'integer'
+	| 'boolean'
+	/** Integer cents on the wire; the node lets users enter dollars or cents. */
+	| 'money'
+	/** Unix seconds UTC on the wire; the node accepts ISO strings, Luxon dates and Unix seconds. */
+	| 'timestamp'
+	| 'enum'
+	| 'enumList'
+	/** Flat object of string values; `{}` clears all keys. */
+	| 'metadata'
+	/** `{line1, line2, locality, region, postalcode, country}`. */
+	| 'address'
+	/** A nested object whose members are declared in `children`. */
+	| 'object'
+	/** The ID of another 1099Policy object (`ref`). */
+	| 'id'
+	/** A job category code, chosen from `GET /category_codes`. */
+	| 'categoryCode'
+	/** The name of an n8n binary property holding a file (multipart uploads). */
+	| 'file'
+	/** A query-only flag sent as `expand[]=<expand>`. */
+	| 'expand';
+
+export interface FieldSpec {
+	kind: FieldKind;
+	displayName: string;
+	description: string;
+	options?: readonly string[];
+	ref?: string;
+	/** Bounds, in the wire unit (cents for money). */
+	min?: number;
+	max?: number;
+	children?: Record<string, FieldSpec>;
+	/** For `expand`: the value sent as `expand[]`. */
+	expand?: string;
+	placeholder?: string;
+	default?: string | number | boolean;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface OperationSpec {
+	displayName: string;
+	/** Shown in the node's operation picker, e.g. "Create a contractor". */
+	action: string;
+	description: string;
+	method: HttpMethod;
+	/** Relative to `/api/v1`; `{id}` is the object's ID. */
+	path: string;
+	/** Body fields (names from the resource's `fields`). */
+	required?: readonly string[];
+	optional?: readonly string[];
+	/** Query-string filters for reads (names from the resource's `fields`). */
+	query?: readonly string[];
+	/** A cursor-paginated bare-array list (`limit`, `starting_after`). */
+	paginated?: boolean;
+	/** The response is an array (paginated or not) and each element becomes an output item. */
+	returnsArray?: boolean;
+	/** The body is `multipart/form-data` (certificate upload). */
+	multipart?: boolean;
+	/** Node-level composite built on other operations (Contractor → Upsert); not a single HTTP call. */
+	composite?: boolean;
+}
+
+export interface ResourceSpec {
+	displayName: string;
+	/** Lower-case plural for prose: "contractors". */
+	plural: string;
+	/** Collection path relative to `/api/v1`. */
+	path: string;
+	idPrefix: string;
+	description: string;
+	/** List search in the node's resource locator: which field to match and how to label results. */
+	search?: { filterField?: string; label: (object: Record<string, unknown>) => string };
+	fields: Record<string, FieldSpec>;
+	operations: Record<string, OperationSpec>;
+}
