@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export default defineConfig({
+	// n8n's published packages ship source maps without sources; vite warns about each one.
+	logLevel: 'error',
 	test: {
 		include: ['test/**/*.test.ts'],
 		exclude: ['test/e2e/**', 'node_modules/**'],

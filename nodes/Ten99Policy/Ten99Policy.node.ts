@@ -1,0 +1,85 @@
+import {
+	NodeConnectionTypes,
+	sleep,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import type { OperationSpec } from '../../src/ten99policy/fields';
+import { operationSpec, resourceSpec } from '../../src/ten99policy/resources';
+import { mapWithConcurrency } from '../../src/util/pool';
+import { RateGate } from '../../src/util/rateGate';
+import { ten99PolicyClient } from '../shared/ten99PolicyTransport';
+import { buildProperties } from './description';
+import { errorJson, toNodeError } from './errors';
+import { listSearchMethods, loadOptionsMethods, ten99PolicyApiTest } from './methods';
+import { runOperation } from './operations';
+import { readOperationInput } from './readInput';
+
+export class Ten99Policy implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: '1099Policy',
+		name: 'ten99Policy',
+		icon: { light: 'file:ten99policy.svg', dark: 'file:ten99policy.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Insure independent contractors with 1099Policy: contractors, jobs, quotes, applications, policies and more',
+		defaults: { name: '1099Policy' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ten99PolicyApi', required: true, testedBy: 'ten99PolicyApiTest' }],
+		properties: buildProperties(),
+	};
+
+	methods = {
+		listSearch: listSearchMethods,
+		loadOptions: loadOptionsMethods,
+		credentialTest: { ten99PolicyApiTest },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const spec = resourceSpec(resource);
+		const op: OperationSpec = operationSpec(resource, operation);
+		const first = this.getNodeParameter('options', 0, {}) as { concurrency?: number; maxRetries?: number };
+		const gate = new RateGate(sleep);
+		const client = await ten99PolicyClient(this, {
+			maxRetries: first.maxRetries ?? 3,
+			gate,
+			onRetry: (info) =>
+				this.logger.debug(`1099Policy ${info.method} ${info.path}: retry ${info.attempt} in ${info.delayMs} ms after ${info.reason}`),
+		});
+		const zone = this.getTimezone();
+		const continueOnFail = this.continueOnFail();
+		const concurrency = Math.min(20, Math.max(1, Math.floor(first.concurrency ?? 4)));
+
+		const perItem = await mapWithConcurrency(items, concurrency, async (_item, i): Promise<INodeExecutionData[]> => {
+			try {
+				const { input, moneyUnit } = await readOperationInput(this, i, spec, op);
+				const options = this.getNodeParameter('options', i, {}) as {
+					idempotencyKey?: string;
+					sendIdempotencyKey?: boolean;
+					checkReturning?: boolean;
+				};
+				const objects = await runOperation(client, resource, operation, op, input, {
+					idempotencyKey: options.sendIdempotencyKey === false ? false : options.idempotencyKey || undefined,
+					returnAll: op.paginated ? (this.getNodeParameter('returnAll', i, false) as boolean) : false,
+					limit: op.paginated ? (this.getNodeParameter('limit', i, 50) as number) : 0,
+					checkReturning: options.checkReturning !== false,
+					convert: { moneyUnit, zone },
+					now: Date.now,
+				});
+				return objects.map((json) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: i } }));
+			} catch (error) {
+				if (continueOnFail) return [{ json: errorJson(error, i) as INodeExecutionData['json'], pairedItem: { item: i } }];
+				throw toNodeError(this.getNode(), error, i);
+			}
+		});
+		return [perItem.flat()];
+	}
+}

@@ -1,0 +1,222 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationSpec, ResourceSpec } from '../../src/ten99policy/fields';
+import { needsId } from '../../src/ten99policy/request';
+import { RESOURCES, RESOURCE_KEYS } from '../../src/ten99policy/resources';
+import { bodyFieldNames, fieldProperty, hasMoney, idProperty } from './fieldParameters';
+
+/**
+ * Every parameter of the Ten99Policy node, derived from the resource declaration in src/ten99policy/resources.ts.
+ * Adding a field or operation there adds it here, to the client and to the README table.
+ */
+export function buildProperties(): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: RESOURCE_KEYS.map((key) => ({ name: RESOURCES[key].displayName, value: key, description: RESOURCES[key].description })),
+			default: 'contractor',
+		},
+	];
+	for (const key of RESOURCE_KEYS) {
+		const resource: ResourceSpec = RESOURCES[key];
+		const operations = Object.entries(resource.operations as Record<string, OperationSpec>);
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [key] } },
+			options: operations
+				.map(([value, op]) => ({ name: op.displayName, value, action: op.action, description: op.description }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: operations[0][0],
+		});
+		for (const [opKey, op] of operations) properties.push(...operationProperties(key, resource, opKey, op));
+	}
+	return properties;
+}
+
+function operationProperties(resourceKey: string, resource: ResourceSpec, opKey: string, op: OperationSpec): INodeProperties[] {
+	const show = { resource: [resourceKey], operation: [opKey] };
+	const props: INodeProperties[] = [];
+	if (needsId(op)) {
+		props.push({
+			...idProperty('id', `${resource.displayName}`, resourceKey, true, `The ${resource.displayName.toLowerCase()} to ${op.displayName.toLowerCase()}`),
+			displayOptions: { show },
+		});
+	}
+	const fields = bodyFieldNames(op);
+	if (fields.length > 0) props.push(...writeProperties(resource, op, show, fields));
+	if (op.paginated) props.push(...paginationProperties(resource, show));
+	if (op.query && op.query.length > 0) {
+		props.push({
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: { show },
+			options: op.query.map((name) => fieldProperty(name, resource.fields[name], false)),
+		});
+	}
+	props.push(optionsProperty(op, show));
+	return props;
+}
+
+function writeProperties(resource: ResourceSpec, op: OperationSpec, show: Record<string, string[]>, fields: string[]): INodeProperties[] {
+	const props: INodeProperties[] = [];
+	const usesJson = !op.multipart;
+	if (usesJson) {
+		props.push({
+			displayName: 'Input Mode',
+			name: 'inputMode',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show },
+			options: [
+				{ name: 'Fields', value: 'fields', description: 'Fill in each field' },
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'Pass a whole request body, e.g. from the JobDiva to 1099Policy node. Amounts in cents, dates in Unix seconds.',
+				},
+			],
+			default: 'fields',
+		});
+		props.push({
+			displayName: 'Body (JSON)',
+			name: 'jsonBody',
+			type: 'json',
+			default: '{}',
+			required: true,
+			displayOptions: { show: { ...show, inputMode: ['json'] } },
+			description: `The request body with 1099Policy's field names (${fields.join(', ')}). It is checked against the declaration before sending.`,
+		});
+	}
+	const fieldShow = usesJson ? { ...show, inputMode: ['fields'] } : show;
+	if (hasMoney(resource, fields)) {
+		props.push({
+			displayName: 'Amounts Entered In',
+			name: 'moneyUnit',
+			type: 'options',
+			displayOptions: { show: fieldShow },
+			options: [
+				{ name: 'Dollars', value: 'dollars', description: 'E.g. 95.10 is sent as 9510 cents' },
+				{ name: 'Cents', value: 'cents', description: "1099Policy's own unit, e.g. 9510" },
+			],
+			default: 'dollars',
+		});
+	}
+	for (const name of op.required ?? []) {
+		props.push({ ...fieldProperty(name, resource.fields[name], true), displayOptions: { show: fieldShow } });
+	}
+	const optional = op.optional ?? [];
+	if (optional.length > 0) {
+		const isUpdate = op.method === 'PUT';
+		const options = optional.map((name) => fieldProperty(name, resource.fields[name], false));
+		if (optional.includes('custom_metadata')) {
+			options.push({
+				displayName: 'Custom Metadata (JSON)',
+				name: 'custom_metadata_json',
+				type: 'json',
+				default: '{}',
+				description: 'Metadata as a JSON object; merged with the key/value pairs above',
+			});
+		}
+		props.push({
+			displayName: isUpdate ? 'Update Fields' : 'Additional Fields',
+			name: isUpdate ? 'updateFields' : 'additionalFields',
+			type: 'collection',
+			placeholder: isUpdate ? 'Add Field to Update' : 'Add Field',
+			default: {},
+			displayOptions: { show: fieldShow },
+			options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		});
+	}
+	return props;
+}
+
+function paginationProperties(resource: ResourceSpec, show: Record<string, string[]>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show },
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			description: `Max number of ${resource.plural} to return`,
+		},
+	];
+}
+
+function optionsProperty(op: OperationSpec, show: Record<string, string[]>): INodeProperties {
+	const options: INodeProperties[] = [
+		{
+			displayName: 'Requests in Parallel',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: 4,
+			description: 'How many items are sent to 1099Policy at once (1–20). Output order and pairing are kept; 429 answers slow every request down.',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 3,
+			description:
+				'Retries after 429, 5xx and dropped connections, with exponential backoff honouring Retry-After. POSTs are retried only with an idempotency key.',
+		},
+	];
+	if (op.method === 'POST') {
+		options.push(
+			{
+				displayName: 'Idempotency Key',
+				name: 'idempotencyKey',
+				type: 'string',
+				default: '',
+				placeholder: 'jobdiva-candidate-{{ $json.candidateId }}',
+				description:
+					'Sent as Ten99Policy-Idempotent-Key so a retry or re-run replays the first result instead of creating a duplicate. Empty: a random UUID v4 per item.',
+			},
+			{
+				displayName: 'Send Idempotency Key',
+				name: 'sendIdempotencyKey',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to send an idempotency key. Turning this off also turns off retries for this operation, since a repeated POST could create a duplicate.',
+			},
+		);
+	}
+	if (op.composite) {
+		options.push({
+			displayName: 'Check Returning Contractor',
+			name: 'checkReturning',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to look up the policies of an existing contractor and output returning_contractor (true when one is active). A newly created contractor is never returning and costs no extra call.',
+		});
+	}
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}

@@ -1,0 +1,92 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	ILoadOptionsFunctions,
+	INodeCredentialTestResult,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { Ten99PolicyClient } from '../../src/ten99policy/client';
+import { Ten99PolicyApiError, Ten99PolicyConnectionError } from '../../src/ten99policy/errors';
+import type { ResourceSpec } from '../../src/ten99policy/fields';
+import { RESOURCES } from '../../src/ten99policy/resources';
+import type { HttpRequest, HttpResponse } from '../../src/ten99policy/transport';
+import { sleep } from 'n8n-workflow';
+import { SEARCHABLE, searchMethodName } from './fieldParameters';
+import { ten99PolicyClient } from '../shared/ten99PolicyTransport';
+
+const PAGE = 100;
+
+/** List search for a resource locator: one page per call, filtered by the typed text, newest first. */
+function listSearch(resourceKey: string) {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+		const spec: ResourceSpec = (RESOURCES as Record<string, ResourceSpec>)[resourceKey];
+		const client = await ten99PolicyClient(this, { maxRetries: 1 });
+		const text = (filter ?? '').trim();
+		const fields: Record<string, unknown> = {};
+		// Contractors can be filtered by email on the server; anything else is matched on the page we fetched.
+		if (spec.search?.filterField === 'email' && text.includes('@')) fields.email = text;
+		const page = await client.list(resourceKey, 'list', { fields, startingAfter: paginationToken || undefined }, { limit: PAGE });
+		const needle = text.toLowerCase();
+		const results = page
+			.map((object) => ({ name: spec.search?.label(object) ?? String(object.id), value: String(object.id) }))
+			.filter((r) => needle === '' || fields.email !== undefined || r.name.toLowerCase().includes(needle) || r.value.toLowerCase().includes(needle));
+		const last = page[page.length - 1];
+		return { results, paginationToken: page.length === PAGE && last ? String(last.id) : undefined };
+	};
+}
+
+export const listSearchMethods = Object.fromEntries(
+	[...SEARCHABLE].map((resource) => [searchMethodName(resource), listSearch(resource)]),
+) as Record<string, (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>>;
+
+export const loadOptionsMethods = {
+	/** Job category codes approved for the account, for the Job → Category Code dropdown. */
+	async getCategoryCodes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const client = await ten99PolicyClient(this, { maxRetries: 1 });
+		const codes = (await client.call('jobCategory', 'list')) as Array<{ category_code?: string; name?: string }>;
+		return codes
+			.filter((c) => typeof c.category_code === 'string')
+			.map((c) => ({ name: c.name ? `${c.name} (${c.category_code})` : String(c.category_code), value: String(c.category_code) }))
+			.sort((a, b) => a.name.localeCompare(b.name));
+	},
+};
+
+/**
+ * The credential test. n8n's declarative credential test can only show the HTTP status text, and the only request
+ * helper a credential test gets is the deprecated `helpers.request`, which the community-node rules forbid; so
+ * this test calls `GET /api/v1/contractors?limit=1` with fetch, through the same client the node uses, and reports
+ * 1099Policy's own message and error code when the key is refused.
+ */
+export async function ten99PolicyApiTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data = (credential.data ?? {}) as { apiKey?: string; environment?: string; baseUrl?: string };
+	if (!data.apiKey) return { status: 'Error', message: 'Enter the secret key from the API Keys page of your 1099Policy dashboard.' };
+	try {
+		const client = new Ten99PolicyClient({
+			baseUrl: data.baseUrl || undefined,
+			transport: fetchTransport({ Authorization: `Bearer ${data.apiKey}`, 'Ten99Policy-Environment': data.environment ?? 'sandbox' }),
+			sleep,
+			maxRetries: 0,
+		});
+		await client.list('contractor', 'list', {}, { limit: 1 });
+		return { status: 'OK', message: `Connected to 1099Policy (${data.environment ?? 'sandbox'})` };
+	} catch (error) {
+		if (error instanceof Ten99PolicyApiError) {
+			const own = typeof error.apiMessage === 'string' ? error.apiMessage : JSON.stringify(error.apiMessage ?? '');
+			return { status: 'Error', message: `1099Policy answered ${error.status}${error.errorCode ? ` ${error.errorCode}` : ''}: ${own || 'no message'}. ${error.fix ?? ''}`.trim() };
+		}
+		if (error instanceof Ten99PolicyConnectionError) return { status: 'Error', message: error.message };
+		return { status: 'Error', message: error instanceof Error ? error.message : String(error) };
+	}
+}
+
+function fetchTransport(auth: Record<string, string>) {
+	return async (request: HttpRequest): Promise<HttpResponse> => {
+		const response = await fetch(request.url, { method: request.method, headers: { ...request.headers, ...auth }, body: request.body });
+		const text = await response.text();
+		return { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: text };
+	};
+}
