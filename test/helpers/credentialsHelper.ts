@@ -56,7 +56,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) return undefined;
-		const output = await type.preAuthentication.call(helpers, credentials);
+		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
 		Object.assign(credentials, output);
 		this.data[typeName] = { ...this.data[typeName], ...output };
 		this.updates.push({ type: typeName, data: output });
