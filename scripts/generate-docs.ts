@@ -1,0 +1,116 @@
+/**
+ * Writes the README's node reference from the code: the 1099Policy table from the resource declaration
+ * (src/ten99policy/resources.ts) and the other nodes' operations from their node descriptions.
+ * `--check` fails when the README is out of date (run by `npm test`).
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INodeProperties, INodeType } from 'n8n-workflow';
+import type { OperationSpec, ResourceSpec } from '../src/ten99policy/fields';
+import { RESOURCES, RESOURCE_KEYS } from '../src/ten99policy/resources';
+
+const root = join(__dirname, '..');
+const START = '<!-- generated:operations:start -->';
+const END = '<!-- generated:operations:end -->';
+
+function ten99PolicyTable(): string {
+	const rows = ['| Resource | Operation | Request | Required fields |', '|---|---|---|---|'];
+	for (const key of RESOURCE_KEYS) {
+		const resource: ResourceSpec = RESOURCES[key];
+		for (const op of Object.values(resource.operations as Record<string, OperationSpec>)) {
+			const request = op.composite
+				? 'POST /contractors, then on duplicate_email GET ?email= and PUT /contractors/{id}'
+				: `${op.method} /api/v1${resource.path}${op.path}`;
+			const required = (op.required ?? []).map((name) => `\`${name}\``).join(', ') || '—';
+			rows.push(`| ${resource.displayName} | ${op.displayName} | \`${request}\` | ${required} |`);
+		}
+	}
+	return rows.join('\n');
+}
+
+/** Operations of a node whose description uses the resource/operation (or plain operation) pattern. */
+function describedNode(file: string, className: string): string | undefined {
+	const path = join(root, file);
+	if (!existsSync(path)) return undefined;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const NodeClass = require(path)[className] as new () => INodeType;
+	const description = new NodeClass().description;
+	const props = description.properties;
+	const resources = props.find((p) => p.name === 'resource');
+	const operations = props.filter((p) => p.name === 'operation' && p.type === 'options');
+	const lines = [`**${description.displayName}** — ${description.description}`, ''];
+	if (operations.length === 0) {
+		const events = props.find((p) => p.name === 'events' || p.name === 'event');
+		lines.push(...parameterSummary(props, events));
+		return lines.join('\n');
+	}
+	lines.push('| Resource | Operation | Description |', '|---|---|---|');
+	for (const operation of operations) {
+		const resourceValues = (operation.displayOptions?.show?.resource as string[] | undefined) ?? [''];
+		for (const value of resourceValues) {
+			const resourceName = resources?.options?.find((o) => 'value' in o && o.value === value)?.name ?? '—';
+			for (const option of operation.options ?? []) {
+				if (!('value' in option)) continue;
+				lines.push(`| ${resourceName} | ${option.name} | ${'description' in option ? (option.description ?? '') : ''} |`);
+			}
+		}
+	}
+	return lines.join('\n');
+}
+
+function parameterSummary(props: INodeProperties[], events: INodeProperties | undefined): string[] {
+	const lines = ['| Parameter | Description |', '|---|---|'];
+	for (const prop of props) {
+		if (prop.type === 'notice') continue;
+		lines.push(`| ${prop.displayName} | ${(prop.description ?? '').replace(/\|/g, '\\|')} |`);
+	}
+	if (events?.options) {
+		const names = events.options.filter((o) => 'value' in o).map((o) => `\`${String((o as { value: unknown }).value)}\``);
+		lines.push('', `Events: ${names.join(', ')}`);
+	}
+	return lines;
+}
+
+const OTHER_NODES: Array<[string, string]> = [
+	['nodes/JobDivaToTen99/JobDivaToTen99.node.ts', 'JobDivaToTen99'],
+	['nodes/Ten99PolicyTrigger/Ten99PolicyTrigger.node.ts', 'Ten99PolicyTrigger'],
+	['nodes/JobDiva/JobDiva.node.ts', 'JobDiva'],
+	['nodes/JobDivaTrigger/JobDivaTrigger.node.ts', 'JobDivaTrigger'],
+	['nodes/JobDivaPollingTrigger/JobDivaPollingTrigger.node.ts', 'JobDivaPollingTrigger'],
+];
+
+function generated(): string {
+	const parts = [
+		'### 1099Policy (`n8n-nodes-ten99policy.ten99Policy`)',
+		'',
+		'Every resource and operation of the 1099Policy API. Required fields are node parameters; optional ones are under',
+		'"Additional Fields" (create) or "Update Fields" (update). Every POST carries a `Ten99Policy-Idempotent-Key`.',
+		'',
+		ten99PolicyTable(),
+	];
+	for (const [file, className] of OTHER_NODES) {
+		const section = describedNode(file, className);
+		if (section) parts.push('', `### ${className} (\`n8n-nodes-ten99policy.${className.charAt(0).toLowerCase()}${className.slice(1)}\`)`, '', section);
+	}
+	return `${START}\n${parts.join('\n')}\n${END}`;
+}
+
+const readmePath = join(root, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+const start = readme.indexOf(START);
+const end = readme.indexOf(END);
+if (start < 0 || end < 0) {
+	process.stderr.write(`README.md lacks the ${START} … ${END} markers\n`);
+	process.exit(1);
+}
+const next = readme.slice(0, start) + generated() + readme.slice(end + END.length);
+if (process.argv.includes('--check')) {
+	if (next !== readme) {
+		process.stderr.write('README.md node reference is out of date: run `npm run docs` and commit the result.\n');
+		process.exit(1);
+	}
+	process.stdout.write('README.md node reference is up to date.\n');
+} else {
+	writeFileSync(readmePath, next);
+	process.stdout.write('README.md node reference written.\n');
+}
