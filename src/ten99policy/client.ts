@@ -66,7 +66,9 @@ export class Ten99PolicyClient {
 	private readonly options: Required<Omit<ClientOptions, 'onRetry' | 'gate'>> & Pick<ClientOptions, 'onRetry' | 'gate'>;
 
 	constructor(options: ClientOptions) {
+		// Explicit `undefined`s in `options` must not override the defaults, so spread first and default after.
 		this.options = {
+			...options,
 			baseUrl: normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
 			maxRetries: options.maxRetries ?? 3,
 			backoffBaseMs: options.backoffBaseMs ?? 500,
@@ -74,9 +76,7 @@ export class Ten99PolicyClient {
 			maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
 			random: options.random ?? Math.random,
 			now: options.now ?? Date.now,
-			...options,
 		};
-		this.options.baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
 	}
 
 	get baseUrl(): string {
