@@ -57,6 +57,7 @@ export class Ten99Policy implements INodeType {
 		const zone = this.getTimezone();
 		const continueOnFail = this.continueOnFail();
 		const concurrency = Math.min(20, Math.max(1, Math.floor(first.concurrency ?? 4)));
+		const cache = new Map<string, Promise<unknown>>();
 
 		const perItem = await mapWithConcurrency(items, concurrency, async (_item, i): Promise<INodeExecutionData[]> => {
 			try {
@@ -73,6 +74,7 @@ export class Ten99Policy implements INodeType {
 					checkReturning: options.checkReturning !== false,
 					convert: { moneyUnit, zone },
 					now: Date.now,
+					cache,
 				});
 				return objects.map((json) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: i } }));
 			} catch (error) {

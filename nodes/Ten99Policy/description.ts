@@ -200,7 +200,7 @@ function optionsProperty(op: OperationSpec, show: Record<string, string[]>): INo
 			},
 		);
 	}
-	if (op.composite) {
+	if (op.composite && op.displayName === 'Create or Update') {
 		options.push({
 			displayName: 'Check Returning Contractor',
 			name: 'checkReturning',

@@ -11,6 +11,8 @@ export interface RunOptions {
 	checkReturning: boolean;
 	convert: ConvertOptions;
 	now: () => number;
+	/** Shared by all items of one execution: in-flight and finished results, keyed by what makes them equal. */
+	cache: Map<string, Promise<unknown>>;
 }
 
 /** A replayed create (same idempotency key, earlier run) returns an object this much older than now. */
@@ -25,11 +27,17 @@ export async function runOperation(
 	input: OperationInput,
 	options: RunOptions,
 ): Promise<Record<string, unknown>[]> {
-	if (op.composite) return [await upsertContractor(client, input, options)];
+	if (op.composite && resource === 'contractor') return [await upsertContractor(client, input, options)];
+	if (op.composite && resource === 'entity') return [await findOrCreateEntity(client, input, options)];
 	if (op.paginated) {
 		return client.list(resource, operation, input, { returnAll: options.returnAll, limit: options.limit }, options.convert);
 	}
-	const result = await client.call(resource, operation, input, { idempotencyKey: options.idempotencyKey }, options.convert);
+	const send = () => client.call(resource, operation, input, { idempotencyKey: options.idempotencyKey }, options.convert);
+	// Items of one execution that POST with the same idempotency key (e.g. two placements on one JobDiva job)
+	// would get the same replayed answer from 1099Policy; send it once and share the result.
+	const result = op.method === 'POST' && options.idempotencyKey
+		? await once(options.cache, `post:${resource}:${operation}:${options.idempotencyKey}`, send)
+		: await send();
 	if (op.returnsArray && Array.isArray(result)) return result as Record<string, unknown>[];
 	return [toObject(result)];
 }
@@ -42,7 +50,10 @@ export async function runOperation(
 async function upsertContractor(client: Ten99PolicyClient, input: OperationInput, options: RunOptions): Promise<Record<string, unknown>> {
 	let duplicate: unknown;
 	try {
-		const created = toObject(await client.call('contractor', 'create', input, { idempotencyKey: options.idempotencyKey }, options.convert));
+		const create = () => client.call('contractor', 'create', input, { idempotencyKey: options.idempotencyKey }, options.convert);
+		const created = toObject(
+			options.idempotencyKey ? await once(options.cache, `post:contractor:create:${options.idempotencyKey}`, create) : await create(),
+		);
 		// A creation replayed from an earlier run (same idempotency key) may since have completed an application.
 		const replayed = typeof created.created === 'number' && created.created < options.now() / 1000 - REPLAY_AGE_SECONDS;
 		const returning = replayed && options.checkReturning ? await hasActivePolicy(client, String(created.id)) : false;
@@ -67,9 +78,37 @@ async function upsertContractor(client: Ten99PolicyClient, input: OperationInput
 	return { ...updated, upsert_result: 'updated', returning_contractor: returning };
 }
 
+/**
+ * Entity → Find or Create: lists the entities once per execution (all pages) and matches the name case-insensitively;
+ * an unknown name is created once, however many items name it, with the item's idempotency key.
+ */
+async function findOrCreateEntity(client: Ten99PolicyClient, input: OperationInput, options: RunOptions): Promise<Record<string, unknown>> {
+	const name = String((input.fields ?? {}).name ?? '').trim();
+	const wanted = name.toLowerCase();
+	const entities = (await once(options.cache, 'entity:list', () =>
+		client.list('entity', 'list', {}, { returnAll: true }, options.convert),
+	)) as Record<string, unknown>[];
+	const found = entities.find((e) => String(e.name ?? '').trim().toLowerCase() === wanted);
+	if (found) return { ...found, find_or_create_result: 'found' };
+	const created = await once(options.cache, `entity:create:${wanted}`, () =>
+		client.call('entity', 'create', input, { idempotencyKey: options.idempotencyKey }, options.convert),
+	);
+	return { ...toObject(created), find_or_create_result: 'created' };
+}
+
 async function hasActivePolicy(client: Ten99PolicyClient, contractorId: string): Promise<boolean> {
 	const policies = await client.call('contractor', 'listPolicies', { id: contractorId });
 	return Array.isArray(policies) && policies.some((p) => (p as { status?: unknown }).status === 'active');
+}
+
+/** Runs `task` once per key; later callers share its promise (a rejected one too, so every item sees the error). */
+function once(cache: Map<string, Promise<unknown>>, key: string, task: () => Promise<unknown>): Promise<unknown> {
+	let promise = cache.get(key);
+	if (!promise) {
+		promise = task();
+		cache.set(key, promise);
+	}
+	return promise;
 }
 
 function toObject(value: unknown): Record<string, unknown> {

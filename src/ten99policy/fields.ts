@@ -67,8 +67,11 @@ export interface OperationSpec {
 	returnsArray?: boolean;
 	/** The body is `multipart/form-data` (certificate upload). */
 	multipart?: boolean;
-	/** Node-level composite built on other operations (Contractor → Upsert); not a single HTTP call. */
-	composite?: boolean;
+	/**
+	 * A node-level composite built on other operations (Contractor → Create or Update, Entity → Find or Create),
+	 * described as the calls it makes; not a single HTTP call.
+	 */
+	composite?: string;
 }
 
 export interface ResourceSpec {
