@@ -1,0 +1,40 @@
+import { pick, text, type Normalised } from './normalise';
+import type { MappingRules } from './schemas';
+
+/**
+ * Per-client requirements: the Client Table maps a JobDiva company (COMPANYID or company name, matched
+ * case-insensitively) to the coverage types its compliance requires and, optionally, the 1099Policy entity ID that
+ * stands for it. Unknown clients get the Default Coverage Types (default `["general"]`) and the Default Entity.
+ */
+
+export interface ClientChoice {
+	coverageTypes: MappingRules['defaultCoverageTypes'];
+	entity: string;
+	because: string;
+}
+
+export function chooseClient(record: Normalised, rules: MappingRules): ClientChoice {
+	const candidates = [
+		pick(record.placement, 'companyId'),
+		pick(record.job, 'companyId'),
+		pick(record.placement, 'companyName'),
+		pick(record.job, 'companyName'),
+	].filter((found) => found !== undefined);
+	for (const found of candidates) {
+		const value = (text(found) ?? '').toLowerCase();
+		const row = rules.clientTable.find((r) => r.client.trim().toLowerCase() === value);
+		if (row) {
+			return {
+				coverageTypes: row.coverageTypes,
+				entity: row.entity !== '' ? row.entity : rules.defaultEntity,
+				because: `${found.field} "${text(found)}" is in the Client Table`,
+			};
+		}
+	}
+	const company = candidates[0];
+	return {
+		coverageTypes: rules.defaultCoverageTypes,
+		entity: rules.defaultEntity,
+		because: company ? `${company.field} "${text(company)}" is not in the Client Table; defaults used` : 'no JobDiva company on the item; defaults used',
+	};
+}

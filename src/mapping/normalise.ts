@@ -1,0 +1,346 @@
+/**
+ * One internal shape for every way JobDiva data reaches the node:
+ * - BI rows: UPPERCASE keys, string values (`FIRSTNAME`, `PAYRATEPER`, `CORPTOCORP`), optionally still inside the
+ *   BI response wrapper `{message, data: [row]}`;
+ * - `searchStart` records: lower-case keys with spaces (`"candidate id"`, `"start date"` in epoch ms, `"crop to crop"`);
+ * - JobDiva webhook envelopes: `{type, operation, id, data: [row]}`;
+ * - the integration guide's camelCase names (`candidateId`, `firstName`, `placementId`);
+ * - any of these nested under `candidate` / `job` / `placement` / `timesheet` / `invoice` / `attachment` keys,
+ *   so one item can carry a whole placement.
+ * Keys are compared "compacted" (lower case, letters and digits only), so `CANDIDATEID`, `candidate id` and
+ * `candidateId` are one key. Every value keeps the key it came from, so errors name the JobDiva field as the user sees it.
+ */
+
+export type Part = 'candidate' | 'job' | 'placement' | 'timesheet' | 'invoice' | 'attachment';
+export type Shape = 'bi' | 'searchStart' | 'webhook' | 'camelCase' | 'nested';
+
+export const PARTS: readonly Part[] = ['candidate', 'job', 'placement', 'timesheet', 'invoice', 'attachment'];
+
+/** A value found in the input and the key it was found under (`FIRSTNAME`, `start date`, `placement.AGREEDPAYRATE`). */
+export interface Found {
+	value: unknown;
+	field: string;
+}
+
+export type Fields = Record<string, Found | undefined>;
+
+export interface Normalised {
+	shapes: Shape[];
+	recognised: Part[];
+	webhook?: { type: string; operation: string; id: string };
+	candidate: Fields;
+	job: Fields;
+	placement: Fields;
+	timesheet: Fields;
+	invoice: Fields;
+	attachment: Fields;
+	/** Every non-blank leaf by compacted key (also without a nesting prefix): for user-configured gate and skip fields. */
+	raw: Map<string, Found>;
+	notes: string[];
+}
+
+export const compactKey = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Part-specific fields: internal name → compacted JobDiva keys, first match wins. */
+const SPECIFIC: Record<Part, Record<string, readonly string[]>> = {
+	candidate: {
+		id: ['candidateid'],
+		firstName: ['firstname', 'candidatefirstname'],
+		lastName: ['lastname', 'candidatelastname'],
+		fullName: ['candidatename', 'fullname'],
+		email: ['email', 'candidateemail', 'emailaddress'],
+		alternateEmail: ['alternateemail', 'email2'],
+		phone: ['phone', 'cellphone', 'mobilephone', 'candidatephone', 'homephone', 'workphone'],
+	},
+	job: {
+		id: ['jobid', 'requisitionid'],
+		title: ['jobtitle', 'title', 'jobname', 'requisitiontitle'],
+		description: ['jobdescription', 'description'],
+		category: ['jobcategory', 'category', 'division'],
+		skills: ['skills', 'skill', 'primaryskill'],
+		payRateMax: ['payratemax', 'jobpayrate'],
+		payRateMin: ['payratemin'],
+		payRateUnit: ['payrateper', 'jobpayrateunit'],
+	},
+	placement: {
+		id: ['placementid', 'activityid', 'startid', 'assignmentid'],
+		candidateId: ['candidateid', 'employeeid'],
+		jobId: ['jobid'],
+		payRate: ['agreedpayrate', 'payrate', 'salary', 'compensationamount'],
+		payRateUnit: ['payfrequency', 'payratecurrencyunit', 'payrateunit', 'salaryper', 'compensationtype', 'paybasis'],
+		currency: ['currency'],
+		corpToCorp: ['corptocorp', 'croptocrop', 'c2c'],
+		employmentCategory: ['employmentcategory', 'employmenttype', 'workertype'],
+		workState: ['workstate', 'workingstate', 'worksitestate', 'placementregion', 'workregion'],
+		workCity: ['workcity', 'worksitecity'],
+		workZip: ['workzip', 'worksitezip'],
+		status: ['startstatus', 'status', 'hireflag'],
+	},
+	timesheet: {
+		id: ['timesheetid'],
+		candidateId: ['employeeid', 'candidateid'],
+		jobId: ['jobid'],
+		weekEnding: ['weekendingdate', 'weekending'],
+		periodStart: ['fromdate', 'periodstart', 'paycyclestart'],
+		periodEnd: ['todate', 'periodend', 'paycycleend'],
+		hours: ['hoursworked', 'hours', 'totalhours'],
+		regularHours: ['reghours', 'regularhours'],
+		overtimeHours: ['othours', 'overtimehours'],
+		rate: ['regpay', 'regpayrate', 'payrate', 'rate'],
+		rateUnit: ['regpayrateunit', 'payrateunit', 'rateunit'],
+		overtimeRate: ['otpay', 'otpayrate', 'overtimerate'],
+		amount: ['grosspay', 'totalpay', 'amount'],
+		status: ['status'],
+	},
+	invoice: {
+		id: ['invoiceid'],
+		candidateId: ['employeeid', 'candidateid'],
+		jobId: ['jobid'],
+		periodStart: ['fromdate', 'periodstart', 'paycyclestart', 'invoicestartdate'],
+		periodEnd: ['todate', 'periodend', 'paycycleend', 'invoiceenddate'],
+		hours: ['hoursworked', 'hours'],
+		rate: ['payrate', 'rate'],
+		rateUnit: ['payrateunit', 'rateunit'],
+		amount: ['amount', 'grosspay', 'invoiceamount', 'total'],
+		type: ['invoicetype'],
+		purchaseOrder: ['ponumber', 'purchaseordernumber', 'po'],
+	},
+	attachment: {
+		fileName: ['filename', 'attachmentname', 'documentname'],
+		content: ['filecontent', 'content', 'base64'],
+		candidateId: ['candidateid'],
+		placementId: ['placementid'],
+		attachmentId: ['attachmentid', 'documentid'],
+	},
+};
+
+/** Keys shared by several JobDiva objects; they belong to the first part in `owners` the row carries. */
+const GENERIC: readonly { key: string; aliases: readonly string[]; owners: readonly Part[] }[] = [
+	{ key: 'line1', aliases: ['address1', 'address', 'line1', 'street'], owners: ['candidate', 'job'] },
+	{ key: 'line2', aliases: ['address2', 'line2'], owners: ['candidate', 'job'] },
+	{ key: 'city', aliases: ['city', 'locality'], owners: ['candidate', 'job'] },
+	{ key: 'state', aliases: ['state', 'region', 'statecode'], owners: ['candidate', 'job'] },
+	{ key: 'zip', aliases: ['zipcode', 'zip', 'postalcode'], owners: ['candidate', 'job'] },
+	{ key: 'country', aliases: ['country', 'countryid', 'countrycode'], owners: ['candidate', 'job'] },
+	{ key: 'startDate', aliases: ['startdate', 'effectivedate', 'assignmentstartdate'], owners: ['placement', 'job'] },
+	{ key: 'endDate', aliases: ['enddate', 'assignmentenddate'], owners: ['placement', 'job'] },
+	{ key: 'positionType', aliases: ['positiontype', 'jobtype'], owners: ['placement', 'job'] },
+	{ key: 'companyId', aliases: ['companyid', 'clientid', 'customerid'], owners: ['placement', 'job'] },
+	{ key: 'companyName', aliases: ['companyname', 'clientname', 'customername', 'company'], owners: ['placement', 'job'] },
+];
+
+/** Keys that, when present, show which JobDiva object(s) a flat row is. */
+const MARKERS: Record<Part, readonly string[]> = {
+	candidate: ['firstname', 'lastname', 'candidatename', 'candidateemail', 'candidatefirstname', 'candidatelastname', 'cellphone', 'homephone', 'alternateemail'],
+	job: ['jobtitle', 'jobdescription', 'payratemin', 'payratemax', 'payrateper', 'jobname', 'requisitiontitle'],
+	placement: [
+		'placementid', 'activityid', 'startid', 'hireflag', 'agreedpayrate', 'employmentcategory', 'corptocorp', 'croptocrop',
+		'salaryper', 'billrateper', 'workstate', 'workingstate', 'startstatus', 'payratecurrencyunit', 'finalbillrate', 'payfrequency',
+	],
+	timesheet: ['timesheetid', 'weekendingdate', 'weekending', 'reghours', 'regpayrateunit'],
+	invoice: ['invoiceid', 'invoicetype'],
+	attachment: ['filename', 'filecontent'],
+};
+
+/** Which part owns a row's bare `ID` key: the most specific object the row is. */
+const ID_PRECEDENCE: readonly Part[] = ['timesheet', 'invoice', 'placement', 'job', 'candidate', 'attachment'];
+
+/** JobDiva webhook `type` → the part its data row describes. Billing/salary records are the closest thing to a placement. */
+const WEBHOOK_TYPES: Record<string, Part> = {
+	candidate: 'candidate',
+	job: 'job',
+	billing: 'placement',
+	salary: 'placement',
+	placement: 'placement',
+	start: 'placement',
+	timesheet: 'timesheet',
+	invoice: 'invoice',
+	attachment: 'attachment',
+	document: 'attachment',
+};
+
+export function isBlank(value: unknown): boolean {
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && (value.trim() === '' || value.trim().toLowerCase() === 'null'))
+	);
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function emptyNormalised(): Normalised {
+	return {
+		shapes: [],
+		recognised: [],
+		candidate: {},
+		job: {},
+		placement: {},
+		timesheet: {},
+		invoice: {},
+		attachment: {},
+		raw: new Map(),
+		notes: [],
+	};
+}
+
+/**
+ * Reads one n8n item's JSON into the internal shape. Never throws: anything it cannot read is left out and
+ * the mapping rules decide whether that is an error (they name the missing field).
+ */
+export function normalise(input: unknown): Normalised {
+	const out = emptyNormalised();
+	if (!isPlainObject(input)) {
+		out.notes.push(`The item is ${Array.isArray(input) ? 'an array' : typeof input}, not a JobDiva record.`);
+		return out;
+	}
+	const nestedKeys = Object.keys(input).filter((key) => (PARTS as readonly string[]).includes(key) && isPlainObject(input[key]));
+	if (nestedKeys.length > 0) {
+		out.shapes.push('nested');
+		for (const key of nestedKeys) readRecord(out, input[key] as Record<string, unknown>, key as Part, `${key}.`);
+		// Flat keys beside the nested objects (e.g. a placementId next to `candidate: {...}`) are read too.
+		const rest = Object.fromEntries(Object.entries(input).filter(([key]) => !nestedKeys.includes(key)));
+		if (Object.keys(rest).length > 0) readRecord(out, rest, undefined, '');
+	} else {
+		readRecord(out, input, undefined, '');
+	}
+	out.shapes = [...new Set(out.shapes)];
+	out.recognised = PARTS.filter((part) => out.recognised.includes(part));
+	return out;
+}
+
+function readRecord(out: Normalised, record: Record<string, unknown>, forced: Part | undefined, prefix: string): void {
+	let row = record;
+	let part = forced;
+	let webhookId: Found | undefined;
+	if (typeof record.type === 'string' && typeof record.operation === 'string') {
+		out.shapes.push('webhook');
+		const type = record.type.trim().toLowerCase();
+		const operation = record.operation.trim();
+		const id = isBlank(record.id) ? '' : String(record.id);
+		out.webhook = { type, operation, id };
+		part = part ?? WEBHOOK_TYPES[type];
+		if (!part) {
+			out.notes.push(`JobDiva webhook type "${record.type}" carries no candidate, job, placement, timesheet, invoice or attachment data.`);
+		}
+		if (id !== '') webhookId = { value: id, field: `${prefix}id` };
+		const data = record.data;
+		if (Array.isArray(data) && data.length > 0 && isPlainObject(data[0])) {
+			row = data[0];
+			prefix = `${prefix}data[0].`;
+			if (data.length > 1) {
+				out.notes.push(`The webhook's data held ${data.length} rows; only the first was mapped. Split them into items first (Split Out node).`);
+			}
+		} else {
+			out.notes.push(`The webhook (${operation}) has no data row${operation.toLowerCase() === 'delete' ? ': JobDiva sends none on Delete' : ''}.`);
+			if (part) out.recognised.push(part);
+			if (part && webhookId) {
+				const target = out[part];
+				const idKey = part === 'attachment' ? 'attachmentId' : 'id';
+				target[idKey] = target[idKey] ?? webhookId;
+			}
+			return;
+		}
+	} else if (Array.isArray(record.data) && record.data.length > 0 && isPlainObject(record.data[0]) && Object.keys(record).every((k) => k === 'data' || k === 'message')) {
+		// A BI response `{message, data: [row]}` passed through unchanged.
+		row = record.data[0];
+		prefix = `${prefix}data[0].`;
+		if (record.data.length > 1) out.notes.push(`The BI response held ${record.data.length} rows; only the first was mapped. Split them into items first.`);
+	}
+
+	const keys = Object.keys(row);
+	if (keys.length === 0) return;
+	if (!out.shapes.includes('webhook') || prefix.endsWith('data[0].')) out.shapes.push(detectShape(keys));
+
+	const byCompact = new Map<string, Found>();
+	for (const key of keys) {
+		const value = row[key];
+		if (isBlank(value)) continue;
+		const compacted = compactKey(key);
+		if (compacted === '' || byCompact.has(compacted)) continue;
+		const found = { value: typeof value === 'string' ? value.trim() : value, field: `${prefix}${key}` };
+		byCompact.set(compacted, found);
+		if (!out.raw.has(compacted)) out.raw.set(compacted, found);
+		const prefixed = compactKey(`${prefix}${key}`);
+		if (!out.raw.has(prefixed)) out.raw.set(prefixed, found);
+	}
+
+	const parts = forced ? [forced] : part ? [part] : detectParts(byCompact);
+	if (!forced && part && !parts.includes(part)) parts.push(part);
+	// A nested object forced to one part may still carry references (a placement's candidate id), read below.
+	for (const p of parts) if (!out.recognised.includes(p)) out.recognised.push(p);
+
+	for (const p of PARTS) {
+		const fields = out[p];
+		// Specific fields are read into every part that owns them when that part is in this row, and
+		// reference IDs (candidateId/jobId) also into the placement/timesheet/invoice parts.
+		if (!parts.includes(p)) continue;
+		for (const [name, aliases] of Object.entries(SPECIFIC[p])) {
+			if (fields[name]) continue;
+			const hit = aliases.map((alias) => byCompact.get(alias)).find(Boolean);
+			if (hit) fields[name] = hit;
+		}
+	}
+	for (const generic of GENERIC) {
+		const owner = generic.owners.find((p) => parts.includes(p));
+		if (!owner) continue;
+		const hit = generic.aliases.map((alias) => byCompact.get(alias)).find(Boolean);
+		if (hit && !out[owner][generic.key]) out[owner][generic.key] = hit;
+		// Company and date keys serve both the job and the placement when both are in the row.
+		if (hit && (generic.key === 'companyId' || generic.key === 'companyName')) {
+			for (const p of generic.owners) if (parts.includes(p) && !out[p][generic.key]) out[p][generic.key] = hit;
+		}
+	}
+	// The bare `ID` key belongs to the most specific object in the row; a webhook's `id` likewise.
+	const idOwner = ID_PRECEDENCE.find((p) => parts.includes(p));
+	const bareId = byCompact.get('id') ?? webhookId;
+	if (idOwner && bareId) {
+		const idKey = idOwner === 'attachment' ? 'attachmentId' : 'id';
+		if (!out[idOwner][idKey]) out[idOwner][idKey] = bareId;
+	}
+	// References: a row about one object that names another (JOBID on a candidate-less placement row) lets
+	// later rules fill that object's ID.
+	const candidateRef = byCompact.get('candidateid') ?? byCompact.get('employeeid');
+	if (candidateRef && !out.candidate.id && !parts.includes('candidate')) out.candidate.id = candidateRef;
+	const jobRef = byCompact.get('jobid');
+	if (jobRef && !out.job.id && !parts.includes('job')) out.job.id = jobRef;
+	const placementRef = byCompact.get('placementid');
+	if (placementRef && !out.placement.id && !parts.includes('placement')) out.placement.id = placementRef;
+}
+
+function detectShape(keys: readonly string[]): Shape {
+	if (keys.some((key) => / /.test(key.trim()))) return 'searchStart';
+	const letters = keys.filter((key) => /[a-zA-Z]/.test(key));
+	if (letters.length > 0 && letters.every((key) => key === key.toUpperCase())) return 'bi';
+	return 'camelCase';
+}
+
+function detectParts(byCompact: Map<string, Found>): Part[] {
+	const parts = PARTS.filter((part) => MARKERS[part].some((marker) => byCompact.has(marker)));
+	// A searchStart record or a guide-style placement: candidate and job references plus a start date.
+	if (!parts.includes('placement') && byCompact.has('candidateid') && byCompact.has('jobid') && (byCompact.has('startdate') || byCompact.has('enddate'))) {
+		parts.push('placement');
+	}
+	// `candidate email` / `email` with a candidate id is enough to build a contractor from a searchStart record.
+	if (!parts.includes('candidate') && byCompact.has('email') && !parts.includes('job')) parts.push('candidate');
+	if (parts.includes('timesheet') && parts.includes('invoice')) parts.splice(parts.indexOf('timesheet'), 1);
+	return PARTS.filter((part) => parts.includes(part));
+}
+
+/** The first non-blank value among `fields` of `part`, or undefined. */
+export function pick(fields: Fields, ...names: string[]): Found | undefined {
+	for (const name of names) {
+		const found = fields[name];
+		if (found && !isBlank(found.value)) return found;
+	}
+	return undefined;
+}
+
+export function text(found: Found | undefined): string | undefined {
+	if (!found || isBlank(found.value)) return undefined;
+	const value = found.value;
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	return undefined;
+}
