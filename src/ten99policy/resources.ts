@@ -311,7 +311,7 @@ export const RESOURCES = {
 		operations: {
 			create: create('policy', ['quote'], ['effective_date', 'expiration_date']),
 			get: get('policy'),
-			update: update('policy', ['effective_date', 'expiration_date', 'is_active']),
+			update: update('policy', ['quote', 'effective_date', 'expiration_date', 'is_active']),
 			delete: remove('policy', ' (cancels the coverage immediately)'),
 			list: list('policies', ['quote']),
 		},
