@@ -68,15 +68,18 @@ const CONNECTION_CODES = new Set([
 
 /** Finds a Node/undici/axios network error code anywhere in an error's cause chain. */
 export function connectionErrorCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const code = (current as { code?: unknown }).code;
+	const chain: object[] = [];
+	for (let current: unknown = error; chain.length < 5 && current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
+		chain.push(current);
+	}
+	// A real code anywhere in the chain wins over a generic message: fetch wraps ECONNREFUSED in "fetch failed".
+	for (const link of chain) {
+		const code = (link as { code?: unknown }).code;
 		if (typeof code === 'string' && CONNECTION_CODES.has(code)) return code;
-		const message = (current as { message?: unknown }).message;
-		if (typeof message === 'string' && /socket hang up|other side closed|fetch failed/i.test(message)) {
-			return 'ECONNRESET';
-		}
-		current = (current as { cause?: unknown }).cause;
+	}
+	for (const link of chain) {
+		const message = (link as { message?: unknown }).message;
+		if (typeof message === 'string' && /socket hang up|other side closed|fetch failed/i.test(message)) return 'ECONNRESET';
 	}
 	return undefined;
 }
