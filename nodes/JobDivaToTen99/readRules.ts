@@ -1,0 +1,37 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { MappingRulesInput } from '../../src/mapping/schemas';
+
+/** Node parameters of item `i` → the mapping rules (fixedCollection wrappers removed). Validation is src/mapping's. */
+export function readRules(ctx: IExecuteFunctions, i: number): MappingRulesInput {
+	const str = (name: string, fallback = ''): string => {
+		const value = ctx.getNodeParameter(name, i, fallback) as unknown;
+		return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+	};
+	const rows = (name: string, key: string, from: IDataObject = {}): IDataObject[] => {
+		const collection = (name in from ? from[name] : ctx.getNodeParameter(name, i, {})) as IDataObject | undefined;
+		const list = collection?.[key];
+		return Array.isArray(list) ? (list as IDataObject[]) : [];
+	};
+	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
+	const optionRows = (name: string, key: string) => (name in options ? rows(name, key, options) : []);
+
+	return {
+		categoryTable: rows('categoryTable', 'rules') as MappingRulesInput['categoryTable'],
+		defaultCategoryCode: str('defaultCategoryCode'),
+		clientTable: rows('clientTable', 'clients') as MappingRulesInput['clientTable'],
+		defaultCoverageTypes: ctx.getNodeParameter('defaultCoverageTypes', i, ['general']) as MappingRulesInput['defaultCoverageTypes'],
+		defaultEntity: str('defaultEntity'),
+		proxyEmailDomain: typeof options.proxyEmailDomain === 'string' && options.proxyEmailDomain !== '' ? options.proxyEmailDomain : 'relay.example.com',
+		timeZone: typeof options.timeZone === 'string' ? options.timeZone : '',
+		fallbackTimeZone: ctx.getTimezone(),
+		skipList: optionRows('skipList', 'pairs') as MappingRulesInput['skipList'],
+		contractorEvidence: optionRows('contractorEvidence', 'pairs') as MappingRulesInput['contractorEvidence'],
+		gateAllOperations: options.gateAllOperations === true,
+		unitTable: optionRows('unitTable', 'units') as MappingRulesInput['unitTable'],
+		successUrlTemplate: str('successUrlTemplate'),
+		cancelUrlTemplate: str('cancelUrlTemplate'),
+		contractorId: str('contractorId'),
+		jobId: str('jobId'),
+		quoteId: str('quoteId'),
+	};
+}
