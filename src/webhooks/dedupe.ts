@@ -1,0 +1,56 @@
+/** How many recent event IDs the trigger remembers by default. */
+export const DEFAULT_DEDUPE_WINDOW = 1000;
+
+/**
+ * The IDs of the most recent events, oldest first, bounded: remembering one more than `capacity` forgets the
+ * oldest. 1099Policy retries a delivery that did not get a 2xx, so the same event ID can arrive more than once;
+ * this is how the trigger tells. The state is a plain string array so it can live in n8n's workflow static data.
+ */
+export class RecentEventIds {
+	private readonly order: string[];
+	private readonly seen: Set<string>;
+
+	constructor(
+		readonly capacity: number = DEFAULT_DEDUPE_WINDOW,
+		ids: readonly string[] = [],
+	) {
+		if (!Number.isInteger(capacity) || capacity < 1) {
+			throw new RangeError(`The deduplication window must be a whole number of at least 1 (got ${capacity}).`);
+		}
+		// Keep the newest `capacity` IDs of the given state, without repeats.
+		this.order = [];
+		this.seen = new Set();
+		for (const id of ids.slice(-capacity)) this.remember(id);
+	}
+
+	/** Restores a window from static data; anything that is not an array of strings counts as empty. */
+	static fromState(state: unknown, capacity: number = DEFAULT_DEDUPE_WINDOW): RecentEventIds {
+		const ids = Array.isArray(state) ? state.filter((id): id is string => typeof id === 'string') : [];
+		return new RecentEventIds(capacity, ids);
+	}
+
+	get size(): number {
+		return this.order.length;
+	}
+
+	has(id: string): boolean {
+		return this.seen.has(id);
+	}
+
+	/** Records an ID. Returns false when it was already in the window (a repeat delivery). */
+	remember(id: string): boolean {
+		if (this.seen.has(id)) return false;
+		this.order.push(id);
+		this.seen.add(id);
+		while (this.order.length > this.capacity) {
+			const oldest = this.order.shift() as string;
+			this.seen.delete(oldest);
+		}
+		return true;
+	}
+
+	/** A fresh array (oldest first) to store; assigning a new array also marks n8n's static data as changed. */
+	toState(): string[] {
+		return [...this.order];
+	}
+}
