@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DEDUPE_WINDOW, RecentEventIds } from '../../../src/webhooks/dedupe';
+
+describe('RecentEventIds', () => {
+	it('recognises a repeated ID', () => {
+		const recent = new RecentEventIds();
+		expect(recent.remember('ev_1')).toBe(true);
+		expect(recent.has('ev_1')).toBe(true);
+		expect(recent.remember('ev_1')).toBe(false);
+		expect(recent.has('ev_2')).toBe(false);
+		expect(recent.size).toBe(1);
+	});
+
+	it('holds 1,000 IDs by default and evicts the oldest first', () => {
+		const recent = new RecentEventIds();
+		expect(recent.capacity).toBe(DEFAULT_DEDUPE_WINDOW);
+		for (let i = 0; i <= 1000; i++) recent.remember(`ev_${i}`);
+		expect(recent.size).toBe(1000);
+		expect(recent.has('ev_0')).toBe(false);
+		expect(recent.has('ev_1')).toBe(true);
+		expect(recent.has('ev_1000')).toBe(true);
+	});
+
+	it('evicts in arrival order in a small window', () => {
+		const recent = new RecentEventIds(3);
+		for (const id of ['a', 'b', 'c', 'd']) recent.remember(id);
+		expect(recent.toState()).toEqual(['b', 'c', 'd']);
+		// A repeat does not refresh its place: the window is about when an event first arrived.
+		recent.remember('b');
+		recent.remember('e');
+		expect(recent.toState()).toEqual(['c', 'd', 'e']);
+	});
+
+	it('round-trips through plain JSON (n8n static data)', () => {
+		const recent = new RecentEventIds(5);
+		['ev_a', 'ev_b', 'ev_c'].forEach((id) => recent.remember(id));
+		const stored = JSON.parse(JSON.stringify({ recentEventIds: recent.toState() })) as { recentEventIds: unknown };
+		const restored = RecentEventIds.fromState(stored.recentEventIds, 5);
+		expect(restored.toState()).toEqual(['ev_a', 'ev_b', 'ev_c']);
+		expect(restored.remember('ev_b')).toBe(false);
+	});
+
+	it('keeps the newest IDs when restored into a smaller window, and drops junk', () => {
+		expect(RecentEventIds.fromState(['a', 'b', 'c', 'd'], 2).toState()).toEqual(['c', 'd']);
+		expect(RecentEventIds.fromState(['a', 7, null, 'b'], 5).toState()).toEqual(['a', 'b']);
+		expect(RecentEventIds.fromState(undefined).size).toBe(0);
+		expect(RecentEventIds.fromState({ a: 1 }).size).toBe(0);
+	});
+
+	it('returns a copy, so mutating the stored array does not change the window', () => {
+		const recent = new RecentEventIds(3);
+		recent.remember('a');
+		recent.toState().push('b');
+		expect(recent.has('b')).toBe(false);
+	});
+
+	it('rejects a window below 1', () => {
+		expect(() => new RecentEventIds(0)).toThrow(/at least 1/);
+		expect(() => new RecentEventIds(1.5)).toThrow(RangeError);
+	});
+});
