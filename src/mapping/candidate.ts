@@ -24,7 +24,7 @@ export interface MappedContractor {
 }
 
 /** Addresses JobDiva tenants use for "no email" or GDPR-erased candidates; they would collide across candidates. */
-const PLACEHOLDER_EMAIL = /^(gdpr|removed|deleted|anonymi[sz]ed|redacted|noemail|no-email|no\.email|none|na|n\/a|unknown|donotemail|do-not-email|test|noreply|no-reply)(\d*)@|@(example\.(com|org|net)|noemail\.com|none\.com|na\.com|gdpr\.[a-z]+|removed\.[a-z]+|anonymi[sz]ed\.[a-z]+)$|\*{2,}|\bgdpr\b/i;
+const PLACEHOLDER_EMAIL = /^(gdpr|removed|deleted|anonymi[sz]ed|redacted|noemail|no-email|no\.email|none|na|n\/a|unknown|donotemail|do-not-email|test|noreply|no-reply)(\d*)@|@(noemail\.com|none\.com|na\.com|gdpr\.[a-z]+|removed\.[a-z]+|anonymi[sz]ed\.[a-z]+)$|\*{2,}|\bgdpr\b/i;
 const isEmail = (value: string): boolean => z.string().email().safeParse(value).success;
 
 const COUNTRY_ALIASES: Record<string, string> = {

@@ -135,7 +135,7 @@ const MARKERS: Record<Part, readonly string[]> = {
 	job: ['jobtitle', 'jobdescription', 'payratemin', 'payratemax', 'payrateper', 'jobname', 'requisitiontitle'],
 	placement: [
 		'placementid', 'activityid', 'startid', 'hireflag', 'agreedpayrate', 'employmentcategory', 'corptocorp', 'croptocrop',
-		'salaryper', 'billrateper', 'workstate', 'workingstate', 'startstatus', 'payratecurrencyunit', 'finalbillrate', 'payfrequency',
+		'salaryper', 'workstate', 'workingstate', 'startstatus', 'payratecurrencyunit', 'finalbillrate', 'payfrequency',
 	],
 	timesheet: ['timesheetid', 'weekendingdate', 'weekending', 'reghours', 'regpayrateunit'],
 	invoice: ['invoiceid', 'invoicetype'],
