@@ -1,6 +1,7 @@
 import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 import { Ten99PolicyApi } from '../../credentials/Ten99PolicyApi.credentials';
 import { Ten99Policy } from '../../nodes/Ten99Policy/Ten99Policy.node';
+import { BinaryItemsSource } from './binaryItemsSource';
 import { ItemsSource } from './itemsSource';
 
 /** The package name n8n prefixes our node types with when installed as a community package. */
@@ -8,11 +9,12 @@ export const PACKAGE = 'n8n-nodes-ten99policy';
 
 /**
  * Every node type the in-process runner knows: ours (under their installed type names) and the test-only
- * `test.items` start node. Nodes written by other modules register through `registerNodeType`.
+ * `test.items` and `test.binaryItems` start nodes. Nodes written by other modules register through `registerNodeType`.
  */
 const nodeTypes = new Map<string, INodeType>([
 	[`${PACKAGE}.ten99Policy`, new Ten99Policy()],
 	['test.items', new ItemsSource()],
+	['test.binaryItems', new BinaryItemsSource()],
 ]);
 const credentialTypes = new Map<string, ICredentialType>([['ten99PolicyApi', new Ten99PolicyApi()]]);
 

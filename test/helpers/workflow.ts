@@ -10,6 +10,7 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { TestCredentialsHelper } from './credentialsHelper';
+import type { BinaryFile } from './binaryItemsSource';
 import { testNodeTypes } from './nodeTypes';
 
 export interface WorkflowJson {
@@ -104,4 +105,11 @@ export function chain(items: Array<Record<string, unknown>>, ...nodes: Array<Omi
 		connections[all[index].name] = { main: [[{ node: all[index + 1].name, type: 'main', index: 0 }]] };
 	}
 	return { nodes: all, connections };
+}
+
+/** Like {@link chain}, but the start node is `test.binaryItems`, emitting one item with a binary property per file. */
+export function binaryChain(files: BinaryFile[], ...nodes: Array<Omit<INode, 'position' | 'id'> & { id?: string }>): WorkflowJson {
+	const json = chain([], ...nodes);
+	json.nodes[0] = { ...json.nodes[0], type: 'test.binaryItems', parameters: { files: JSON.stringify(files) } };
+	return json;
 }
