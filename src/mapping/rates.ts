@@ -75,7 +75,7 @@ export function parseRateUnit(found: Found, custom: readonly UnitRule[] = []): {
 	// "/W - Flat", "Week (Flat)", "Flat - Day": a period with a flat marker is a flat amount per that period.
 	const flat = /\bflat\b/i.test(rest);
 	const withoutFlat = rest.replace(/[-(),]*\s*\bflat\b\s*[-(),]*/i, ' ').trim();
-	const word = squash(withoutFlat);
+	const word = squash(withoutFlat).replace(/^(fee|rate|amount|fixed)$/, '');
 	const period = word === '' ? (flat ? 'flat' : undefined) : PERIOD_WORDS[word];
 	if (!period) {
 		throw new ValueError(
