@@ -76,6 +76,8 @@ export function mapCandidate(record: Normalised, rules: MappingRules, notes: str
 			first = first ?? split.first;
 			last = last ?? split.last;
 			notes.push(`Contractor name split from ${full.field} "${text(full)}".`);
+		} else {
+			throw new ValueError(full.field, full.value, 'cannot be split into a first and a last name', "Enter the candidate's first and last name in JobDiva; 1099Policy requires both.");
 		}
 	}
 	if (!first) {
