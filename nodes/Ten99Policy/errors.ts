@@ -17,7 +17,12 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 		return new NodeOperationError(node, `[item ${itemIndex}] ${error.message}`, { itemIndex, description: error.fix });
 	}
 	if (error instanceof Ten99PolicyConnectionError) {
-		return new NodeOperationError(node, `[item ${itemIndex}] ${error.message}`, { itemIndex });
+		const message = `[item ${itemIndex}] ${error.message}`;
+		const nodeError = new NodeOperationError(node, message, { itemIndex });
+		// n8n replaces any message containing a socket code (ECONNRESET…) with a generic text that names neither the
+		// item nor the request; put ours back.
+		nodeError.message = message;
+		return nodeError;
 	}
 	return new NodeOperationError(node, error instanceof Error ? error : new Error(String(error)), { itemIndex });
 }

@@ -74,8 +74,11 @@ export function connectionErrorCode(error: unknown): string | undefined {
 	}
 	// A real code anywhere in the chain wins over a generic message: fetch wraps ECONNREFUSED in "fetch failed".
 	for (const link of chain) {
-		const code = (link as { code?: unknown }).code;
-		if (typeof code === 'string' && CONNECTION_CODES.has(code)) return code;
+		// n8n's httpRequestWithAuthentication rethrows a reset as a NodeApiError that keeps the socket code only in
+		// `httpCode` (its `cause` is dropped), so look there too.
+		for (const code of [(link as { code?: unknown }).code, (link as { httpCode?: unknown }).httpCode]) {
+			if (typeof code === 'string' && CONNECTION_CODES.has(code)) return code;
+		}
 	}
 	for (const link of chain) {
 		const message = (link as { message?: unknown }).message;

@@ -52,3 +52,12 @@ export function answerWith(log: SeenHttp[], answer: (request: SeenHttp) => [numb
 		return answer(request);
 	};
 }
+
+/**
+ * A network error for nock's `replyWithError`. nock 14 (via @mswjs/interceptors) treats a plain object such as
+ * `{code: 'ECONNRESET'}` as a response and crashes ("Reflect.has called on non-object"); an Error instance with a
+ * `code` reaches the client the way a real reset does.
+ */
+export function connectionError(code: string, message = code === 'ECONNRESET' ? 'socket hang up' : `connect ${code}`): Error {
+	return Object.assign(new Error(message), { code });
+}
