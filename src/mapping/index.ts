@@ -4,8 +4,9 @@ import { mapAttachment } from './certificate';
 import { checkSkipList, contractorGate, type GateResult } from './gate';
 import { mapInvoice, type MappedInvoice } from './invoice';
 import { jobId, mapJob, type MappedJob } from './job';
-import { normalise, text, type Normalised, type Part, type Shape } from './normalise';
+import { normalise, pick, text, type Normalised, type Part, type Shape } from './normalise';
 import { mapPlacement, placementId, type MappedPlacement } from './placement';
+import { toWage } from './rates';
 import { rulesSchema, type MappingRules, type MappingRulesInput } from './schemas';
 
 /**
@@ -34,6 +35,8 @@ export interface MappedJson {
 	recognised: Part[];
 	contractor?: MappedContractor;
 	job?: MappedJob;
+	/** Map Placement without job details: the placement's pay as wage/wage_type, to create or update the 1099Policy job with. */
+	compensation?: { wage: number; wage_type: 'hourly' | 'flatfee'; conversion: string };
 	quote?: MappedPlacement['quote'];
 	assignment?: MappedPlacement['assignment'];
 	session?: MappedPlacement['session'];
@@ -149,8 +152,17 @@ export function mapRecord(input: unknown, operation: Operation, rules: MappingRu
 		case 'mapPlacement': {
 			if (record.recognised.includes('candidate')) json.contractor = mapCandidate(record, rules, notes);
 			else notes.push('No candidate details (name, email) on the item: contractor not mapped; map the candidate record with Map Candidate.');
-			if (record.recognised.includes('job')) json.job = mapJob(record, rules, notes);
-			else notes.push('No job details (title) on the item: job not mapped; map the job record with Map Job.');
+			if (record.recognised.includes('job')) {
+				json.job = mapJob(record, rules, notes);
+			} else {
+				notes.push('No job details (title) on the item: job not mapped; map the job record with Map Job.');
+				// The guide prices the job from the placement's pay when the job has none: hand it on, checked.
+				const rate = pick(record.placement, 'payRate');
+				if (rate) {
+					const wage = toWage(rate, pick(record.placement, 'payRateUnit'), rules.unitTable, pick(record.placement, 'currency'));
+					json.compensation = { wage: wage.wage, wage_type: wage.wage_type, conversion: wage.conversion };
+				}
+			}
 			const placement = mapPlacement(record, rules, notes);
 			json.quote = placement.quote;
 			json.assignment = placement.assignment;

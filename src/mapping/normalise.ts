@@ -251,7 +251,7 @@ function readRecord(out: Normalised, record: Record<string, unknown>, forced: Pa
 
 	const keys = Object.keys(row);
 	if (keys.length === 0) return;
-	if (!out.shapes.includes('webhook') || prefix.endsWith('data[0].')) out.shapes.push(detectShape(keys));
+	out.shapes.push(detectShape(keys));
 
 	const byCompact = new Map<string, Found>();
 	for (const key of keys) {
@@ -266,15 +266,14 @@ function readRecord(out: Normalised, record: Record<string, unknown>, forced: Pa
 		if (!out.raw.has(prefixed)) out.raw.set(prefixed, found);
 	}
 
-	const parts = forced ? [forced] : part ? [part] : detectParts(byCompact);
-	if (!forced && part && !parts.includes(part)) parts.push(part);
-	// A nested object forced to one part may still carry references (a placement's candidate id), read below.
+	// A nested object or a webhook says what it is; a bare row is recognised by its marker keys. References to
+	// other objects (a placement row's CANDIDATEID) are read below either way.
+	const parts = part ? [part] : detectParts(byCompact);
 	for (const p of parts) if (!out.recognised.includes(p)) out.recognised.push(p);
 
+	// Part-specific fields are read into each part this row is; the first row to supply a field wins.
 	for (const p of PARTS) {
 		const fields = out[p];
-		// Specific fields are read into every part that owns them when that part is in this row, and
-		// reference IDs (candidateId/jobId) also into the placement/timesheet/invoice parts.
 		if (!parts.includes(p)) continue;
 		for (const [name, aliases] of Object.entries(SPECIFIC[p])) {
 			if (fields[name]) continue;

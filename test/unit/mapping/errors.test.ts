@@ -20,6 +20,7 @@ describe('bad input names the JobDiva field', () => {
 		['missing start', nestedPlacement({ STARTDATE: '' }, { STARTDATE: '' }), 'mapPlacement', 'start date (STARTDATE / "start date" / startDate)', /start date/],
 		['rate missing', start({ 'agreed pay rate': null, 'job title': 'Analyst' }), 'mapPlacement', 'pay rate', /AGREEDPAYRATE/],
 		['rate zero', start({ 'agreed pay rate': 0, 'job title': 'Analyst' }), 'mapPlacement', 'agreed pay rate', /Check the amount/],
+		['rate zero without job details', start({ 'agreed pay rate': 0 }), 'mapPlacement', 'agreed pay rate', /Check the amount/],
 		['rate negative', start({ 'agreed pay rate': -95, 'job title': 'Analyst' }), 'mapPlacement', 'agreed pay rate', /positive/],
 		['rate too large', start({ 'agreed pay rate': 1000001, 'job title': 'Analyst' }), 'mapPlacement', 'agreed pay rate', /Check the amount/],
 		['rate not a number', nestedPlacement({ AGREEDPAYRATE: 'TBD' }), 'mapPlacement', 'placement.AGREEDPAYRATE', /95\.10/],

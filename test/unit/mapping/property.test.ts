@@ -84,6 +84,11 @@ function check(outcome: MapOutcome): void {
 	const bodies: [unknown, { safeParse(value: unknown): { success: boolean } }][] = [];
 	if (json.contractor) bodies.push([json.contractor.body, schemas.contractorBody]);
 	if (json.job) bodies.push([json.job.body, schemas.jobBody]);
+	if (json.compensation) {
+		expect(json.compensation.wage).toBeGreaterThanOrEqual(100);
+		expect(json.compensation.wage).toBeLessThanOrEqual(100_000_000);
+		expect(Number.isInteger(json.compensation.wage)).toBe(true);
+	}
 	if (json.quote) bodies.push([json.quote.body, schemas.quoteBody]);
 	if (json.assignment) bodies.push([json.assignment.body, schemas.assignmentBody]);
 	if (json.session) bodies.push([json.session.body, schemas.sessionBody]);

@@ -47,6 +47,13 @@ describe('input shapes', () => {
 		expect(result.jobdiva).toEqual({ candidateId: '12345', jobId: '78910', placementId: '45678' });
 	});
 
+	it('searchStart without job details: the placement pay is handed on as compensation, checked', () => {
+		const result = mapped(fixture('searchStart'), 'mapPlacement');
+		expect(result.job).toBeUndefined();
+		expect(result.compensation).toMatchObject({ wage: 9500, wage_type: 'hourly' });
+		expect(mapped({ ...fixture('searchStart'), 'agreed pay rate': null }, 'mapPlacement').compensation).toBeUndefined();
+	});
+
 	it('"Lee, Jordan" (surname first) is split too', () => {
 		const result = mapped({ ...fixture('searchStart'), 'candidate name': 'Lee, Jordan' }, 'mapPlacement');
 		expect(result.contractor!.body).toMatchObject({ first_name: 'Jordan', last_name: 'Lee' });
