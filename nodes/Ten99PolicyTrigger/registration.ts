@@ -26,6 +26,12 @@ export async function endpointExists(context: IHookFunctions): Promise<boolean> 
 	if (!data.webhookId) return false;
 	const url = nodeWebhookUrl(context);
 	const events = selectedEvents(context);
+	if (data.webhookUrl !== url && context.getMode() === 'manual') {
+		// "Listen for test event" on an active workflow: the stored endpoint is the production one, which must keep
+		// receiving events. Leave it alone and let n8n register a separate endpoint for the test URL.
+		context.logger.info(`Registering a separate 1099Policy webhook endpoint for the test URL; ${data.webhookId} stays in place`);
+		return false;
+	}
 	if (!data.webhookSecret || data.webhookUrl !== url || !sameEventSelection(data.events, events)) {
 		// The endpoint no longer matches the node (new URL, other events, or no secret to verify with): remove it so
 		// it stops sending, and let n8n create a fresh one.

@@ -148,6 +148,17 @@ describe('Ten99PolicyTrigger lifecycle, automatic registration', () => {
 		expect(calls(fake)).toEqual(['DELETE /webhook_endpoints/whe_1']);
 	});
 
+	it('checkExists() leaves the production endpoint alone while n8n listens for a test event', async () => {
+		const fake = fakeHookContext({
+			mode: 'manual',
+			parameters: AUTOMATIC,
+			webhookUrl: 'https://n8n.example.com/webhook-test/abc/webhook',
+			staticData: registered(),
+		});
+		await expect(lifecycle.checkExists.call(fake.context)).resolves.toBe(false);
+		expect(fake.requests).toEqual([]);
+	});
+
 	it('checkExists() replaces an endpoint that was pointed elsewhere in the dashboard', async () => {
 		const fake = fakeHookContext({
 			parameters: AUTOMATIC,

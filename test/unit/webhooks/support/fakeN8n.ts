@@ -70,7 +70,7 @@ export interface FakeHook {
 
 /** An `IHookFunctions` for checkExists/create/delete. HTTP goes to `http`; credentials give `baseUrl`. */
 export function fakeHookContext(
-	options: Common & { webhookUrl?: string; baseUrl?: string; http?: HttpHandler } = {},
+	options: Common & { webhookUrl?: string; baseUrl?: string; http?: HttpHandler; mode?: 'trigger' | 'manual' } = {},
 ): FakeHook {
 	const logs: LogLine[] = [];
 	const { staticData, parts } = commonParts(options, logs);
@@ -78,7 +78,7 @@ export function fakeHookContext(
 	const http: HttpHandler = options.http ?? (() => ({ statusCode: 500, body: { message: 'No HTTP handler in this test' } }));
 	const context = {
 		...parts,
-		getMode: () => 'trigger',
+		getMode: () => options.mode ?? 'trigger',
 		getActivationMode: () => 'activate',
 		getNodeWebhookUrl: (name: string) => (name === 'default' ? (options.webhookUrl ?? 'https://n8n.example.com/webhook/abc/webhook') : undefined),
 		getCredentials: async () => {
