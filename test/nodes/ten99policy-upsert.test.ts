@@ -1,0 +1,205 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { answerWith, T99_BASE, T99_CREDENTIALS, ten99Node, type SeenHttp } from '../helpers/ten99policyNode';
+import { chain, runWorkflow } from '../helpers/workflow';
+
+const upsert = (options: Record<string, unknown> = {}, extra = {}) =>
+	ten99Node(
+		{
+			resource: 'contractor',
+			operation: 'upsert',
+			first_name: '={{ $json.first }}',
+			last_name: 'Parker',
+			email: '={{ $json.email }}',
+			additionalFields: { phone: '415-474-9088' },
+			options,
+		},
+		extra,
+	);
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const DUPLICATE = { message: 'A contractor with this email already exists', error_code: 'duplicate_email' };
+
+/** A 1099Policy that knows `existing` contractors (by email) with the given policies, and logs every request. */
+function api(log: SeenHttp[], existing: Record<string, { id: string; policies: Array<{ id: string; status: string }> }>) {
+	const record = (answer: (r: SeenHttp) => [number, unknown?, Record<string, string>?]) => answerWith(log, answer);
+	nock(T99_BASE)
+		.post('/api/v1/contractors')
+		.times(10)
+		.reply(
+			record((r) => {
+				const body = JSON.parse(r.body) as { email: string };
+				if (existing[body.email]) return [400, DUPLICATE];
+				return [201, { id: 'cn_new', ...body, created: nowSeconds() }];
+			}),
+		);
+	nock(T99_BASE)
+		.get('/api/v1/contractors')
+		.query(true)
+		.times(10)
+		.reply(
+			record((r) => {
+				const found = existing[r.query.email];
+				return [200, found ? [{ id: found.id, email: r.query.email }] : []];
+			}),
+		);
+	nock(T99_BASE)
+		.put(/\/api\/v1\/contractors\/cn_\w+$/)
+		.times(10)
+		.reply(record((r) => [200, { id: r.path.split('/').pop(), ...(JSON.parse(r.body) as object), created: 1_600_000_000 }]));
+	nock(T99_BASE)
+		.get(/\/api\/v1\/contractors\/cn_\w+\/policies$/)
+		.times(10)
+		.reply(
+			record((r) => {
+				const id = r.path.split('/')[4];
+				const entry = Object.values(existing).find((e) => e.id === id);
+				return [200, entry?.policies ?? []];
+			}),
+		);
+}
+
+const calls = (log: SeenHttp[]) => log.map((r) => `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query).toString()}` : ''}`);
+
+describe('Contractor → Create or Update', () => {
+	beforeAll(() => nock.disableNetConnect());
+	afterEach(() => nock.cleanAll());
+	afterAll(() => nock.enableNetConnect());
+
+	it('a new contractor is created in one call: upsert_result created, returning_contractor false', async () => {
+		const log: SeenHttp[] = [];
+		api(log, {});
+		const result = await runWorkflow(chain([{ first: 'Joe', email: 'joe@example.com' }], upsert()), T99_CREDENTIALS);
+		expect(result.error).toBeUndefined();
+		expect(calls(log)).toEqual(['POST /api/v1/contractors']);
+		expect(JSON.parse(log[0].body)).toEqual({ first_name: 'Joe', last_name: 'Parker', email: 'joe@example.com', phone: '415-474-9088' });
+		const [item] = result.output('1099Policy');
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(item.json).toMatchObject({ id: 'cn_new', email: 'joe@example.com', upsert_result: 'created', returning_contractor: false });
+	});
+
+	it('duplicate_email → GET by email → PUT → updated; returning_contractor true when a policy is active', async () => {
+		const log: SeenHttp[] = [];
+		api(log, { 'ann@example.com': { id: 'cn_ann', policies: [{ id: 'pl_old', status: 'expired' }, { id: 'pl_1', status: 'active' }] } });
+		const result = await runWorkflow(chain([{ first: 'Ann', email: 'ann@example.com' }], upsert()), T99_CREDENTIALS);
+		expect(result.error).toBeUndefined();
+		expect(calls(log)).toEqual([
+			'POST /api/v1/contractors',
+			'GET /api/v1/contractors?email=ann%40example.com&limit=1',
+			'PUT /api/v1/contractors/cn_ann',
+			'GET /api/v1/contractors/cn_ann/policies',
+		]);
+		expect(JSON.parse(log[2].body)).toEqual({ first_name: 'Ann', last_name: 'Parker', email: 'ann@example.com', phone: '415-474-9088' });
+		expect(log[2].headers['ten99policy-idempotent-key']).toBeUndefined();
+		expect(result.output('1099Policy')[0].json).toMatchObject({ id: 'cn_ann', upsert_result: 'updated', returning_contractor: true });
+	});
+
+	it('an existing contractor without an active policy is updated but not returning', async () => {
+		const log: SeenHttp[] = [];
+		api(log, { 'bo@example.com': { id: 'cn_bo', policies: [{ id: 'pl_2', status: 'cancelled' }] } });
+		const result = await runWorkflow(chain([{ first: 'Bo', email: 'bo@example.com' }], upsert()), T99_CREDENTIALS);
+		expect(result.output('1099Policy')[0].json).toMatchObject({ id: 'cn_bo', upsert_result: 'updated', returning_contractor: false });
+	});
+
+	it('Check Returning Contractor off skips the policies lookup', async () => {
+		const log: SeenHttp[] = [];
+		api(log, { 'ann@example.com': { id: 'cn_ann', policies: [{ id: 'pl_1', status: 'active' }] } });
+		const result = await runWorkflow(chain([{ first: 'Ann', email: 'ann@example.com' }], upsert({ checkReturning: false })), T99_CREDENTIALS);
+		expect(calls(log)).toEqual(['POST /api/v1/contractors', 'GET /api/v1/contractors?email=ann%40example.com&limit=1', 'PUT /api/v1/contractors/cn_ann']);
+		expect(result.output('1099Policy')[0].json).toMatchObject({ upsert_result: 'updated', returning_contractor: false });
+	});
+
+	it('a mix of new and existing contractors, each paired to its input', async () => {
+		const log: SeenHttp[] = [];
+		api(log, { 'ann@example.com': { id: 'cn_ann', policies: [{ id: 'pl_1', status: 'active' }] } });
+		const result = await runWorkflow(
+			chain(
+				[
+					{ first: 'Joe', email: 'joe@example.com' },
+					{ first: 'Ann', email: 'ann@example.com' },
+				],
+				upsert({ concurrency: 2 }),
+			),
+			T99_CREDENTIALS,
+		);
+		const out = result.output('1099Policy');
+		expect(out.map((i) => [i.json.upsert_result, i.json.returning_contractor, i.pairedItem])).toEqual([
+			['created', false, { item: 0 }],
+			['updated', true, { item: 1 }],
+		]);
+	});
+
+	it('any other error than duplicate_email is the item error (no lookup), under Continue On Fail too', async () => {
+		const log: SeenHttp[] = [];
+		nock(T99_BASE)
+			.post('/api/v1/contractors')
+			.reply(answerWith(log, () => [400, { message: { email: 'Invalid email domain.' }, error_code: 'invalid_input' }]));
+		const result = await runWorkflow(chain([{ first: 'Ann', email: 'ann@example.com' }], upsert({}, { onError: 'continueRegularOutput' })), T99_CREDENTIALS);
+		expect(calls(log)).toEqual(['POST /api/v1/contractors']);
+		expect(result.output('1099Policy')[0]).toMatchObject({ pairedItem: { item: 0 }, json: { error_code: 'invalid_input', fields: { email: 'Invalid email domain.' } } });
+	});
+
+	it('duplicate_email with no contractor listed for that email is an error naming the email', async () => {
+		const log: SeenHttp[] = [];
+		nock(T99_BASE).post('/api/v1/contractors').reply(answerWith(log, () => [400, DUPLICATE]));
+		nock(T99_BASE).get('/api/v1/contractors').query(true).reply(answerWith(log, () => [200, []]));
+		const result = await runWorkflow(chain([{ first: 'Ann', email: 'ann@example.com' }], upsert()), T99_CREDENTIALS);
+		expect(result.error?.message).toMatch(/^\[item 0\] .*duplicate_email.*ann@example\.com/);
+	});
+
+	it('the create POST carries the idempotency key from the expression; a 500 is retried with the same key', async () => {
+		const log: SeenHttp[] = [];
+		let first = true;
+		nock(T99_BASE)
+			.post('/api/v1/contractors')
+			.times(2)
+			.reply(
+				answerWith(log, (r) => {
+					if (first) {
+						first = false;
+						return [500, { message: 'Internal error', error_code: 'server_error' }];
+					}
+					return [201, { id: 'cn_new', email: (JSON.parse(r.body) as { email: string }).email, created: nowSeconds() }];
+				}),
+			);
+		const result = await runWorkflow(
+			chain([{ first: 'Joe', email: 'joe@example.com', candidateId: 77 }], upsert({ idempotencyKey: '=jobdiva-candidate-{{ $json.candidateId }}' })),
+			T99_CREDENTIALS,
+		);
+		expect(result.error).toBeUndefined();
+		expect(log.map((r) => r.headers['ten99policy-idempotent-key'])).toEqual(['jobdiva-candidate-77', 'jobdiva-candidate-77']);
+		expect(result.output('1099Policy')[0].json).toMatchObject({ upsert_result: 'created' });
+	}, 15_000);
+});
+
+describe('Entity → Find or Create', () => {
+	beforeAll(() => nock.disableNetConnect());
+	afterEach(() => nock.cleanAll());
+	afterAll(() => nock.enableNetConnect());
+
+	it('lists entities once, matches names case-insensitively and creates an unknown name once', async () => {
+		const log: SeenHttp[] = [];
+		nock(T99_BASE)
+			.get('/api/v1/entities')
+			.query(true)
+			.reply(answerWith(log, () => [200, [{ id: 'en_apple', name: 'Apple, Inc' }]]));
+		nock(T99_BASE)
+			.post('/api/v1/entities')
+			.times(3)
+			.reply(answerWith(log, (r) => [201, { id: 'en_globex', ...(JSON.parse(r.body) as object) }]));
+		const result = await runWorkflow(
+			chain(
+				[{ client: 'apple, inc' }, { client: 'Globex' }, { client: 'Globex' }],
+				ten99Node({ resource: 'entity', operation: 'findOrCreate', name: '={{ $json.client }}', options: { concurrency: 3 } }),
+			),
+			T99_CREDENTIALS,
+		);
+		expect(result.error).toBeUndefined();
+		expect(calls(log)).toEqual(['GET /api/v1/entities?limit=100', 'POST /api/v1/entities']);
+		expect(result.output('1099Policy').map((i) => [i.json.id, i.json.find_or_create_result, i.pairedItem])).toEqual([
+			['en_apple', 'found', { item: 0 }],
+			['en_globex', 'created', { item: 1 }],
+			['en_globex', 'created', { item: 2 }],
+		]);
+	});
+});
