@@ -137,6 +137,12 @@ describe('retries', () => {
 		expect(connectionErrorCode(new Error('Cannot read properties of undefined'))).toBeUndefined();
 	});
 
+	it("n8n's NodeApiError shape for a reset (the code only in httpCode, no cause) is recognised", () => {
+		const n8nWrapped = Object.assign(new Error('The connection to the server was closed unexpectedly'), { httpCode: 'ECONNRESET', cause: undefined });
+		expect(connectionErrorCode(n8nWrapped)).toBe('ECONNRESET');
+		expect(connectionErrorCode(Object.assign(new Error('Bad request'), { httpCode: '400' }))).toBeUndefined();
+	});
+
 	it('a keyless POST refused as fetch reports it (fetch failed ← ECONNREFUSED) is retried and named correctly', async () => {
 		let calls = 0;
 		const transport: Transport = async () => {
