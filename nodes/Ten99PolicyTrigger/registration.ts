@@ -89,6 +89,7 @@ export async function createEndpoint(context: IHookFunctions): Promise<boolean> 
 	}
 	const endpoint = createdEndpointSchema.safeParse(created);
 	if (!endpoint.success) {
+		await removeUnusableEndpoint(context, created);
 		throw new NodeOperationError(context.getNode(), '1099Policy created the webhook endpoint but returned no ID or signing secret', {
 			description:
 				'Without the secret no delivery can be verified. Delete the endpoint in the 1099Policy dashboard and use Registration: Manual with the secret shown there.',
@@ -128,6 +129,18 @@ async function deleteRemoteEndpoint(context: IHookFunctions, data: TriggerStatic
 		}
 	}
 	clearRegistration(data);
+}
+
+/** An endpoint created without a usable secret would deliver events no one can verify: take it away again. */
+async function removeUnusableEndpoint(context: IHookFunctions, created: unknown): Promise<void> {
+	const id = (created as { id?: unknown } | null)?.id;
+	if (typeof id !== 'string' || id === '') return;
+	try {
+		const client = await ten99PolicyClient(context, LIFECYCLE_CLIENT_OPTIONS);
+		await client.call('webhookEndpoint', 'delete', { id });
+	} catch (error) {
+		context.logger.warn(`Could not delete the 1099Policy webhook endpoint ${id} that came back without a secret: ${(error as Error).message}`);
+	}
 }
 
 function manualRegistrationExists(data: TriggerStaticData): boolean {

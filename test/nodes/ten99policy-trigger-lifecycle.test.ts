@@ -76,13 +76,18 @@ describe('Ten99PolicyTrigger lifecycle, automatic registration', () => {
 		expect(fake.staticData.events).toEqual(['*']);
 	});
 
-	it('create() refuses an answer without a signing secret', async () => {
+	it('create() refuses an answer without a signing secret and deletes that endpoint', async () => {
 		const fake = fakeHookContext({
 			parameters: AUTOMATIC,
-			http: routes({ 'POST /webhook_endpoints': { statusCode: 201, body: { id: 'whe_3' } } }),
+			http: routes({
+				'POST /webhook_endpoints': { statusCode: 201, body: { id: 'whe_3' } },
+				'DELETE /webhook_endpoints/whe_3': { statusCode: 200, body: {} },
+			}),
 		});
 		await expect(lifecycle.create.call(fake.context)).rejects.toThrow(NodeOperationError);
 		expect(fake.staticData.webhookId).toBeUndefined();
+		// The unusable endpoint is removed again so it does not send unverifiable events.
+		expect(calls(fake)).toEqual(['POST /webhook_endpoints', 'DELETE /webhook_endpoints/whe_3']);
 	});
 
 	it('create() shows 1099Policy\'s refusal with the fix', async () => {
