@@ -18,6 +18,21 @@ const PERIOD_NAMES: Record<(typeof RATE_PERIODS)[number], string> = {
 };
 
 const placementOps = ['mapPlacement'];
+
+/** What each operation puts on the Mapped output (src/mapping/README.md has the full shapes). */
+const OUTPUT_NOTICES: Array<[string, string]> = [
+	[
+		'mapPlacement',
+		'Mapped item: quote, assignment and session as {body, idempotencyKey} (quote/assignment also timeZone), plus contractor and job when the item carries candidate/job details (job also conversion), recognised, gate, jobdiva IDs and notes',
+	],
+	['mapCandidate', 'Mapped item: contractor {body, idempotencyKey, proxyEmail}, recognised, jobdiva IDs and notes'],
+	['mapJob', 'Mapped item: job {body, idempotencyKey, conversion}, recognised, jobdiva IDs and notes'],
+	['mapTimesheetOrInvoice', 'Mapped item: invoice {body, idempotencyKey, timeZone, source}, recognised, jobdiva IDs and notes'],
+	[
+		'mapAttachment',
+		'Mapped item: certificate {fields, idempotencyKey, fileName, binaryProperty} with the PDF in binary property "data"; attachments that are not a certificate-of-insurance PDF go to Skipped',
+	],
+];
 const show = (operations: string[]) => ({ show: { operation: operations } });
 
 export const properties: INodeProperties[] = [
@@ -67,6 +82,15 @@ export const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	...OUTPUT_NOTICES.map(
+		([operation, text], index): INodeProperties => ({
+			displayName: text,
+			name: `outputNotice${index}`,
+			type: 'notice',
+			default: '',
+			displayOptions: show([operation]),
+		}),
+	),
 	{
 		displayName: 'Contractor ID',
 		name: 'contractorId',

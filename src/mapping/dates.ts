@@ -32,6 +32,7 @@ const WALL_CLOCK_FORMATS: readonly { format: string; dateOnly: boolean }[] = [
 	{ format: 'M/d/yyyy h:mm:ss a', dateOnly: false },
 	{ format: 'M/d/yyyy h:mm a', dateOnly: false },
 	{ format: 'yyyy-MM-dd', dateOnly: true },
+	{ format: 'yyyy-MM-dd H:mm:ss', dateOnly: false },
 ];
 
 const FIX = 'Send epoch milliseconds, MM/dd/yyyy, MM/dd/yyyy HH:mm:ss or an ISO date such as 2026-01-21T13:02:15.';

@@ -74,7 +74,6 @@ const SPECIFIC: Record<Part, Record<string, readonly string[]>> = {
 		workState: ['workstate', 'workingstate', 'worksitestate', 'placementregion', 'workregion'],
 		workCity: ['workcity', 'worksitecity'],
 		workZip: ['workzip', 'worksitezip'],
-		status: ['startstatus', 'status', 'hireflag'],
 	},
 	timesheet: {
 		id: ['timesheetid'],
@@ -90,7 +89,6 @@ const SPECIFIC: Record<Part, Record<string, readonly string[]>> = {
 		rateUnit: ['regpayrateunit', 'payrateunit', 'rateunit'],
 		overtimeRate: ['otpay', 'otpayrate', 'overtimerate'],
 		amount: ['grosspay', 'totalpay', 'amount'],
-		status: ['status'],
 	},
 	invoice: {
 		id: ['invoiceid'],
@@ -102,7 +100,6 @@ const SPECIFIC: Record<Part, Record<string, readonly string[]>> = {
 		rate: ['payrate', 'rate'],
 		rateUnit: ['payrateunit', 'rateunit'],
 		amount: ['amount', 'grosspay', 'invoiceamount', 'total'],
-		type: ['invoicetype'],
 		purchaseOrder: ['ponumber', 'purchaseordernumber', 'po'],
 	},
 	attachment: {

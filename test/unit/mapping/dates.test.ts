@@ -29,6 +29,7 @@ describe('JobDiva date formats → Unix seconds UTC across DST (America/New_York
 		['ISO with Z', '2026-11-01T17:00:00Z', 'start', 1793552400],
 		['yyyy-MM-dd end', '2026-11-01', 'end', 1793595599],
 		['single-digit month/day', '3/8/2026', 'start', 1772946000],
+		['yyyy-MM-dd HH:mm:ss (SQL style)', '2026-11-01 12:00:00', 'start', 1793552400],
 	])('%s: %s (%s) → %d', (_label, value, role, seconds) => {
 		expect(at(value, role as 'start' | 'end')).toBe(seconds);
 	});
