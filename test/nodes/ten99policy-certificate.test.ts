@@ -1,4 +1,5 @@
 import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerWith, T99_BASE, T99_CREDENTIALS, T99_SECRET, ten99Node, type SeenHttp } from '../helpers/ten99policyNode';
 import { binaryChain, runWorkflow } from '../helpers/workflow';
@@ -26,7 +27,7 @@ function parts(body: string, contentType: string) {
 		});
 }
 
-const upload = (additionalFields: Record<string, unknown> = {}, certificate = 'data') =>
+const upload = (additionalFields: INodeParameters = {}, certificate = 'data') =>
 	ten99Node({
 		resource: 'certificate',
 		operation: 'upload',

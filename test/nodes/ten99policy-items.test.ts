@@ -1,9 +1,10 @@
 import nock from 'nock';
+import type { INode, INodeParameters } from 'n8n-workflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerWith, connectionError, T99_BASE, T99_CREDENTIALS, T99_SECRET, ten99Node, type SeenHttp } from '../helpers/ten99policyNode';
 import { chain, runWorkflow } from '../helpers/workflow';
 
-const contractor = (extra: Record<string, unknown> = {}, options: Record<string, unknown> = {}) =>
+const contractor = (extra: Partial<INode> = {}, options: INodeParameters = {}) =>
 	ten99Node(
 		{
 			resource: 'contractor',

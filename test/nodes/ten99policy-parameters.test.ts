@@ -1,4 +1,5 @@
 import nock from 'nock';
+import type { NodeParameterValue } from 'n8n-workflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerWith, T99_BASE, T99_CREDENTIALS, T99_SECRET, ten99Node, type SeenHttp } from '../helpers/ten99policyNode';
 import { chain, runWorkflow, type WorkflowJson } from '../helpers/workflow';
@@ -120,7 +121,7 @@ describe('Ten99Policy node parameters, run through n8n-core', () => {
 
 	it('Job → Create: wage entered in dollars is sent in exact cents (95.10 → 9510)', async () => {
 		const { log } = capture('post', '/api/v1/jobs', { id: 'jb_1' }, 3);
-		const job = (wage: unknown, moneyUnit?: string) =>
+		const job = (wage: NodeParameterValue, moneyUnit?: string) =>
 			ten99Node({
 				resource: 'job',
 				operation: 'create',

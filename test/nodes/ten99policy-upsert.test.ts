@@ -1,9 +1,10 @@
 import nock from 'nock';
+import type { INode, INodeParameters } from 'n8n-workflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerWith, T99_BASE, T99_CREDENTIALS, ten99Node, type SeenHttp } from '../helpers/ten99policyNode';
 import { chain, runWorkflow } from '../helpers/workflow';
 
-const upsert = (options: Record<string, unknown> = {}, extra = {}) =>
+const upsert = (options: INodeParameters = {}, extra: Partial<INode> = {}) =>
 	ten99Node(
 		{
 			resource: 'contractor',

@@ -1,12 +1,12 @@
 import nock from 'nock';
-import type { ICredentialTestFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions } from 'n8n-workflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ten99PolicyApiTest } from '../../../nodes/Ten99Policy/methods';
 import { Ten99Policy } from '../../../nodes/Ten99Policy/Ten99Policy.node';
 import { BASE, SECRET, recorder, setupNock, teardownNock, type SeenRequest } from './support';
 
 const fakeThis = { helpers: {} } as unknown as ICredentialTestFunctions;
-const test = (data: Record<string, unknown>) => ten99PolicyApiTest.call(fakeThis, { id: '1', name: '1099Policy', type: 'ten99PolicyApi', data });
+const test = (data: ICredentialDataDecryptedObject) => ten99PolicyApiTest.call(fakeThis, { id: '1', name: '1099Policy', type: 'ten99PolicyApi', data });
 
 describe('credential test ten99PolicyApiTest', () => {
 	beforeAll(setupNock);
