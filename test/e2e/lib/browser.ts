@@ -1,0 +1,79 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './n8nInstall';
+
+/**
+ * playwright-core is not a dependency of the package: run.sh installs it into .cache/e2e-tools, and it drives
+ * Debian's chromium (no browser download). These are the few parts of its API the run uses.
+ */
+export interface Locator {
+	count(): Promise<number>;
+	first(): Locator;
+	nth(index: number): Locator;
+	dblclick(options?: { timeout?: number }): Promise<void>;
+	click(options?: { timeout?: number }): Promise<void>;
+	waitFor(options?: { state?: 'visible' | 'attached' | 'hidden'; timeout?: number }): Promise<void>;
+	innerText(): Promise<string>;
+	getAttribute(name: string): Promise<string | null>;
+	screenshot(options: { path: string }): Promise<Buffer>;
+	locator(selector: string): Locator;
+	isVisible(): Promise<boolean>;
+	evaluate<R>(fn: (element: unknown) => R): Promise<R>;
+}
+
+export interface Page {
+	goto(url: string, options?: { waitUntil?: 'load' | 'networkidle'; timeout?: number }): Promise<unknown>;
+	locator(selector: string): Locator;
+	getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
+	screenshot(options: { path: string; fullPage?: boolean }): Promise<Buffer>;
+	keyboard: { press(key: string): Promise<void> };
+	waitForTimeout(ms: number): Promise<void>;
+	on(event: 'console' | 'pageerror', listener: (value: { text?: () => string; message?: string }) => void): void;
+}
+
+export interface BrowserContext {
+	addCookies(cookies: Array<{ name: string; value: string; url: string }>): Promise<void>;
+	addInitScript(script: string): Promise<void>;
+	newPage(): Promise<Page>;
+}
+
+export interface PersistentContext extends BrowserContext {
+	close(): Promise<void>;
+}
+
+interface PlaywrightCore {
+	chromium: {
+		launchPersistentContext(
+			userDataDir: string,
+			options: { executablePath: string; args: string[]; headless: boolean; viewport: { width: number; height: number } },
+		): Promise<PersistentContext>;
+	};
+}
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Flags from the machine notes: without the background-networking ones Chromium keeps dialling out on a closed
+ * network. The fresh --user-data-dir is passed the way Playwright requires (launchPersistentContext).
+ */
+export async function launchChromium(viewport = { width: 1600, height: 1000 }): Promise<PersistentContext> {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const playwright = require(join(REPO_ROOT, '.cache/e2e-tools/node_modules/playwright-core')) as PlaywrightCore;
+	const userDataDir = mkdtempSync(join(tmpdir(), 'e2e-chromium-'));
+	return playwright.chromium.launchPersistentContext(userDataDir, {
+		executablePath: CHROMIUM,
+		headless: true,
+		viewport,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	});
+}

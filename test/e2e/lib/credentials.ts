@@ -1,0 +1,38 @@
+import { writeFileSync } from 'node:fs';
+
+/** A credential as `n8n import:credentials` reads it: `data` as a plain object is encrypted on import. */
+export interface CredentialFile {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, string>;
+}
+
+/**
+ * The credentials the run imports. Names are the ones a user would pick; templates that reference a credential
+ * by this name (n8n binds `{id, name}` references by name on import, see replaceInvalidCredentials in
+ * workflow-helpers.js) are bound by n8n itself; nodes with no reference are bound through the REST API later.
+ */
+export function e2eCredentials(sandboxUrl: string, jobDivaUrl: string | undefined): CredentialFile[] {
+	const credentials: CredentialFile[] = [
+		{
+			id: 'e2eTen99PolicyApi',
+			name: '1099Policy account',
+			type: 'ten99PolicyApi',
+			data: { apiKey: 't9k_test_e2e', environment: 'sandbox', baseUrl: sandboxUrl },
+		},
+	];
+	if (jobDivaUrl) {
+		credentials.push({
+			id: 'e2eJobDivaApi',
+			name: 'JobDiva account',
+			type: 'jobDivaApi',
+			data: { clientId: 'e2e-client', username: 'e2e@example.com', password: 'e2e-password', baseUrl: jobDivaUrl },
+		});
+	}
+	return credentials;
+}
+
+export function writeCredentialsFile(path: string, credentials: CredentialFile[]): void {
+	writeFileSync(path, JSON.stringify(credentials, null, 2));
+}

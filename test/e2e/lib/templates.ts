@@ -1,0 +1,38 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { REPO_ROOT } from './n8nInstall';
+
+export interface TemplateFile {
+	file: string;
+	/** `name` inside the workflow JSON; the key to find it after import. */
+	name: string;
+	/** `id` inside the workflow JSON, if it has one (n8n keeps it on import). */
+	id?: string;
+	role: 'placement' | 'compliance' | 'other';
+	nodes: Array<{ name: string; type: string; typeVersion: number; parameters?: Record<string, unknown> }>;
+}
+
+/**
+ * The workflows to import: every templates/*.json (the shipped templates), or, while there are none, the
+ * harness's own fixtures in test/e2e/fixtures/. The role comes from the file name: *compliance* is the
+ * webhook-driven compliance sync, *placement* the placement → coverage flow.
+ */
+export function templateFiles(): TemplateFile[] {
+	const shipped = join(REPO_ROOT, 'templates');
+	const dir = existsSync(shipped) && readdirSync(shipped).some((f) => f.endsWith('.json')) ? shipped : join(__dirname, '../fixtures');
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => {
+			const file = join(dir, f);
+			const json = JSON.parse(readFileSync(file, 'utf8')) as { name: string; id?: string; nodes: TemplateFile['nodes'] };
+			const role = /compliance/i.test(f) ? 'compliance' : /placement/i.test(f) ? 'placement' : 'other';
+			return { file, name: json.name, id: json.id, role, nodes: json.nodes };
+		});
+}
+
+/** Copies the files byte for byte into one folder, for `n8n import:workflow --separate --input=<folder>`. */
+export function stageTemplates(templates: TemplateFile[], folder: string): void {
+	mkdirSync(folder, { recursive: true });
+	for (const t of templates) copyFileSync(t.file, join(folder, basename(t.file)));
+}

@@ -1,0 +1,98 @@
+import { signatureHeader } from '../../sandbox';
+import type { ExecutionSummary, N8nRest } from '../lib/n8nRest';
+import { sleep, waitFor } from '../lib/wait';
+import type { VersionRun } from '../runVersion';
+
+/**
+ * Activates the compliance workflow through the REST API (its 1099Policy Trigger then registers a webhook
+ * endpoint with the sandbox, pointing at n8n's production webhook URL), makes the sandbox emit real events by
+ * completing the application sessions the placement flow opened (or, with no session, by emitting one event),
+ * and asserts one successful execution per delivered event. Then a re-delivery of a known event (deduplicated)
+ * and a forged delivery (401) must create no execution.
+ */
+export async function checkComplianceFlow(run: VersionRun, rest: N8nRest): Promise<void> {
+	const { report } = run;
+	const sandbox = run.services.sandbox;
+	const compliance = run.workflows.find((w) => w.template.role === 'compliance');
+	if (!report.check('a compliance workflow (file name containing "compliance") was imported', compliance !== undefined)) return;
+	const file = compliance!.template.file.split('/').pop()!;
+
+	const workflow = await rest.workflow(compliance!.id);
+	await rest.activateWorkflow(workflow.id, workflow.versionId);
+	const endpoints = await waitFor('the trigger to register a webhook endpoint', async () => {
+		const registered = sandbox.state('sandbox').webhook_endpoints;
+		return registered.length > 0 ? registered : undefined;
+	}, 30_000);
+	report.equal(`${file}: activation registers one webhook endpoint with the sandbox`, endpoints.length, 1);
+	const endpoint = endpoints[0];
+	const webhookUrl = String(endpoint.url);
+	report.check(`${file}: the endpoint points at n8n's production webhook URL (${webhookUrl})`, webhookUrl.startsWith(`${rest.baseUrl}/webhook/`));
+
+	const before = await rest.executions(workflow.id);
+	const logStart = sandbox.deliveries.length;
+	await emitEvents(run);
+	const attempts = sandbox.deliveries.slice(logStart).filter((d) => d.endpointId === endpoint.id);
+	const eventIds = [...new Set(attempts.map((d) => d.eventId))];
+	const okDeliveries = attempts.filter((d) => d.status === 200);
+	const delivered = eventIds.length;
+	console.log(`    delivered: ${[...new Set(attempts.map((d) => d.eventType))].join(', ')}`);
+	report.check(`${file}: the sandbox delivered ${delivered} signed events, each answered 200 at the first try`, delivered > 0 && okDeliveries.length === delivered && attempts.length === delivered, attempts);
+	const executions = await waitForExecutions(rest, workflow.id, before.length + delivered);
+	const fresh = executions.filter((e) => !before.some((b) => b.id === e.id));
+	report.equal(`${file}: one execution per delivered event`, fresh.length, delivered);
+	report.equal(`${file}: every execution succeeded`, fresh.map((e) => e.status).filter((s) => s !== 'success'), []);
+	report.check(`${file}: executions ran in webhook mode`, fresh.length > 0 && fresh.every((e) => e.mode === 'webhook'), fresh);
+
+	// A retry of an event that was already delivered: acknowledged, not run again (the trigger's dedupe window).
+	const knownEvent = okDeliveries[0]?.eventId;
+	if (knownEvent) {
+		sandbox.deliverEvent({ eventId: knownEvent, endpointId: endpoint.id });
+		await sandbox.settleDeliveries();
+		const retry = sandbox.deliveries.filter((d) => d.eventId === knownEvent).at(-1);
+		report.equal(`${file}: a re-delivered event is acknowledged with 200`, retry?.status, 200);
+	}
+
+	// A delivery signed with a wrong secret, sent straight to the production URL.
+	const body = JSON.stringify({ id: 'ev_forged0001', object: 'event', type: 'policy.created', created: Math.floor(Date.now() / 1000), data: { object: { id: 'pl_forged' } } });
+	const forged = await fetch(webhookUrl, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'Ten99Policy-Signature': signatureHeader('whsec_forged_not_the_secret', Math.floor(Date.now() / 1000), body) },
+		body,
+	});
+	report.equal(`${file}: a forged delivery is refused with 401`, forged.status, 401);
+	const unsigned = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+	report.equal(`${file}: an unsigned delivery is refused with 401`, unsigned.status, 401);
+
+	// Executions are written asynchronously; give a wrongly started one time to appear before counting.
+	await sleep(3000);
+	const after = await rest.executions(workflow.id);
+	report.equal(`${file}: the re-delivery and the forged deliveries started no execution`, after.length, executions.length);
+}
+
+/**
+ * Completes every open application session (as a contractor finishing the hosted application would), which
+ * makes the sandbox emit application and policy events; with no session, emits one policy event directly.
+ */
+async function emitEvents(run: VersionRun): Promise<void> {
+	const sandbox = run.services.sandbox;
+	const open = sandbox.state('sandbox').sessions.filter((s) => s.status !== 'complete' && s.status !== 'expired');
+	if (open.length > 0) {
+		for (const session of open) sandbox.completeSession(session.id);
+		console.log(`    completed ${open.length} application sessions in the sandbox`);
+	} else {
+		sandbox.deliverEvent({ type: 'policy.created', object: { id: 'pl_e2e0000001', object: 'policy', status: 'active', contractor: 'cn_e2e0000001' } });
+		console.log('    no open application session: emitted one policy.created event');
+	}
+	await sandbox.settleDeliveries();
+}
+
+async function waitForExecutions(rest: N8nRest, workflowId: string, count: number): Promise<ExecutionSummary[]> {
+	try {
+		return await waitFor(`${count} finished executions`, async () => {
+			const list = await rest.executions(workflowId);
+			return list.length >= count && list.every((e) => e.status !== 'running' && e.status !== 'new') ? list : undefined;
+		}, 60_000, 500);
+	} catch {
+		return rest.executions(workflowId);
+	}
+}

@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium, type Page } from '../lib/browser';
+import { REPO_ROOT } from '../lib/n8nInstall';
+import { AUTH_COOKIE, BROWSER_ID, type N8nRest } from '../lib/n8nRest';
+import { isOurs } from '../lib/nodeTypes';
+import type { VersionRun } from '../runVersion';
+
+export const SCREENSHOTS_DIR = join(REPO_ROOT, 'docs/screenshots');
+
+/** What n8n's editor shows for a node type it does not know (editor-ui strings, n8n 2.8 and 2.40). */
+const UNKNOWN_NODE_TEXTS = [/Install this node to (use it|start using)/i, /not currently installed/i];
+
+/**
+ * Opens each imported template in the editor as the owner, screenshots the canvas and the parameter panel
+ * (NDV) of each of our nodes into docs/screenshots/, and fails when a node renders as unknown, when one of
+ * our nodes carries the canvas issue marker (data-test-id="node-issues"), or when its panel shows a parameter
+ * issue (data-test-id="parameter-issues").
+ */
+export async function checkEditor(run: VersionRun, rest: N8nRest): Promise<void> {
+	mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+	const context = await launchChromium();
+	try {
+		await context.addCookies([{ name: AUTH_COOKIE, value: rest.authCookie, url: rest.baseUrl }]);
+		// The auth cookie is bound to the browser-id it was issued for; the editor sends the one in localStorage.
+		await context.addInitScript(`localStorage.setItem('n8n-browserId', ${JSON.stringify(BROWSER_ID)});`);
+		const page = await context.newPage();
+		const pageErrors: string[] = [];
+		page.on('pageerror', (error) => pageErrors.push(String(error.message)));
+		const ordered = [...run.workflows].sort((a, b) => rank(a.template.role) - rank(b.template.role));
+		for (const { template, id } of ordered) {
+			const slug = slugify(template.file.split('/').pop()!.replace(/\.json$/, ''));
+			await openWorkflow(page, `${rest.baseUrl}/workflow/${id}`);
+			await expectNoUnknownNodes(run, page, `${slug}: canvas`);
+			const ours = template.nodes.filter((n) => isOurs(n.type));
+			for (const node of ours) {
+				const onCanvas = canvasNode(page, node.name);
+				// A known node shows its own SVG, served from /icons/<package>/…; an unknown one shows a "?" instead.
+				const icon = onCanvas.locator('img[src*="/icons/n8n-nodes-ten99policy/"]');
+				const iconLoaded = (await icon.count()) === 1 && (await icon.evaluate((img) => (img as { naturalWidth: number }).naturalWidth > 0));
+				run.report.check(`${slug}: canvas node "${node.name}" shows the package's icon`, iconLoaded);
+				const issues = await onCanvas.locator('[data-test-id="node-issues"]').count();
+				run.report.equal(`${slug}: canvas node "${node.name}" shows no issue marker`, issues, 0);
+			}
+			const canvasPng = join(SCREENSHOTS_DIR, `${slug}.png`);
+			await page.screenshot({ path: canvasPng });
+			console.log(`    screenshot ${canvasPng}`);
+			for (const node of ours) await checkPanel(run, page, slug, node.name);
+		}
+		if (pageErrors.length > 0) console.log(`    editor page errors (not failures):\n      ${pageErrors.slice(0, 5).join('\n      ')}`);
+	} finally {
+		await context.close();
+	}
+}
+
+async function openWorkflow(page: Page, url: string): Promise<void> {
+	await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+	// Node icons and issue markers render after the canvas; give them a moment before looking.
+	await page.waitForTimeout(1500);
+}
+
+function canvasNode(page: Page, name: string) {
+	return page.locator(`[data-test-id="canvas-node"][data-node-name=${JSON.stringify(name)}]`);
+}
+
+async function checkPanel(run: VersionRun, page: Page, slug: string, nodeName: string): Promise<void> {
+	await canvasNode(page, nodeName).dblclick();
+	const ndv = page.locator('[data-test-id="ndv"]');
+	await ndv.waitFor({ state: 'visible', timeout: 20_000 });
+	await page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]').waitFor({ state: 'visible', timeout: 20_000 });
+	await page.waitForTimeout(1000);
+	await expectNoUnknownNodes(run, page, `${slug}: panel of "${nodeName}"`);
+	const issues = await ndv.locator('[data-test-id="parameter-issues"]').count();
+	run.report.equal(`${slug}: panel of "${nodeName}" shows no parameter issue`, issues, 0);
+	const png = join(SCREENSHOTS_DIR, `${slug}--${slugify(nodeName)}.png`);
+	await page.screenshot({ path: png });
+	console.log(`    screenshot ${png}`);
+	await page.locator('[data-test-id="ndv-close-button"]').first().click();
+	await ndv.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+async function expectNoUnknownNodes(run: VersionRun, page: Page, where: string): Promise<void> {
+	const text = await page.locator('body').innerText();
+	const unknown = UNKNOWN_NODE_TEXTS.filter((pattern) => pattern.test(text));
+	run.report.check(`${where} shows no unknown-node message`, unknown.length === 0, unknown.map(String).join(', '));
+}
+
+function rank(role: string): number {
+	return role === 'placement' ? 0 : role === 'compliance' ? 1 : 2;
+}
+
+function slugify(text: string): string {
+	return text
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+}

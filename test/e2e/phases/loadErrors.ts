@@ -1,0 +1,23 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { PACKAGE_NAME } from '../lib/communityPackage';
+import type { VersionRun } from '../runVersion';
+
+/**
+ * A package that fails to load only shows in n8n's output (the editor then shows its nodes as "not installed"),
+ * e.g. `Cannot find module '…/nodes/node_modules/n8n-nodes-ten99policy/dist/nodes/…'`. Any line that names the
+ * package, one of its node or credential types, next to an error word fails the run.
+ */
+const ERROR_WORDS = /error|failed|cannot find|not found|unrecognized|unknown|could not|exception|invalid/i;
+const OUR_NAMES = new RegExp(`${PACKAGE_NAME}|ten99Policy|jobDiva`, 'i');
+
+export function loadErrorLines(text: string): string[] {
+	return text.split('\n').filter((line) => OUR_NAMES.test(line) && ERROR_WORDS.test(line));
+}
+
+export function checkLoadErrors(run: VersionRun): void {
+	for (const file of [run.serverLog, run.cliLog]) {
+		const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+		const lines = loadErrorLines(text);
+		run.report.check(`${file.split('/').pop()} (${text.length} chars) has no load error for ${PACKAGE_NAME}`, lines.length === 0, lines.slice(0, 10).join('\n'));
+	}
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { installCommunityPackage } from './lib/communityPackage';
+import { e2eCredentials, writeCredentialsFile } from './lib/credentials';
+import type { N8nInstall } from './lib/n8nInstall';
+import { n8nEnv, N8nServer, runN8nCli } from './lib/n8nProcess';
+import { N8nRest } from './lib/n8nRest';
+import { freePort } from './lib/ports';
+import type { Report } from './lib/report';
+import { startServices, type Services } from './lib/services';
+import { stageTemplates, templateFiles } from './lib/templates';
+import { checkComplianceFlow } from './phases/compliance';
+import { checkEditor } from './phases/editor';
+import { checkLoadErrors } from './phases/loadErrors';
+import { checkLoadedNodes } from './phases/loadedNodes';
+import { checkPlacementFlow } from './phases/placement';
+import { bindImportedWorkflows, type ImportedWorkflow } from './phases/workflows';
+
+export interface VersionRun {
+	install: N8nInstall;
+	report: Report;
+	/** Temp folder of this version's run: user folder, logs, staged files. */
+	workDir: string;
+	env: NodeJS.ProcessEnv;
+	serverLog: string;
+	cliLog: string;
+	services: Services;
+	workflows: ImportedWorkflow[];
+}
+
+/**
+ * One n8n version, start to end: a fresh user folder with the packed package installed as a community package,
+ * fresh sandbox and JobDiva stand-in, credentials and templates imported with the CLI, then
+ *   server #1: owner, loaded node types, credentials bound to the imported workflows;
+ *   CLI:       the placement flow executed twice (`n8n execute`), the sandbox's objects counted after each;
+ *   server #2: the compliance flow activated, signed and forged deliveries, the editor screenshotted;
+ *   logs:      no load error for the package in anything n8n printed.
+ * `n8n execute` and `n8n start` never run at the same time: they share the sqlite file and the task broker.
+ */
+export async function runVersion(install: N8nInstall, tarball: string, report: Report): Promise<void> {
+	const workDir = mkdtempSync(join(tmpdir(), `n8n-e2e-${install.version}-`));
+	const userFolder = join(workDir, 'user');
+	const env = n8nEnv(install, { userFolder, port: await freePort(), brokerPort: await freePort(), encryptionKey: 'e2e-encryption-key-0123456789abcdef' });
+	console.log(`  n8n ${install.version} on ${install.node}; work folder ${workDir}`);
+	const services = await startServices();
+	const run: VersionRun = {
+		install,
+		report,
+		workDir,
+		env,
+		serverLog: join(workDir, 'n8n-server.log'),
+		cliLog: join(workDir, 'n8n-cli.log'),
+		services,
+		workflows: [],
+	};
+	try {
+		await report.phase('install the packed package into <user folder>/.n8n/nodes', async () => {
+			installCommunityPackage(join(userFolder, '.n8n'), tarball, env);
+		});
+		const credentials = e2eCredentials(services.sandbox.url, services.jobDiva?.url);
+		const templates = templateFiles();
+		await report.phase('import credentials and templates with the n8n CLI', async () => {
+			const credentialsFile = join(workDir, 'credentials.json');
+			writeCredentialsFile(credentialsFile, credentials);
+			const imported = await runN8nCli(install, env, ['import:credentials', `--input=${credentialsFile}`], run.cliLog);
+			report.equal(`import:credentials exits 0 (${credentials.map((c) => c.type).join(', ')})`, imported.code, 0);
+			const staged = join(workDir, 'templates');
+			stageTemplates(templates, staged);
+			const workflows = await runN8nCli(install, env, ['import:workflow', '--separate', `--input=${staged}`], run.cliLog);
+			report.equal(`import:workflow exits 0 (${templates.map((t) => t.file.split('/').pop()).join(', ')})`, workflows.code, 0);
+			report.check(`import:workflow reports ${templates.length} workflows imported`, workflows.stdout.includes(`Successfully imported ${templates.length} workflow`), workflows.stdout.slice(-1500));
+		});
+
+		let server = await report.phase('start n8n (first time)', () => N8nServer.start(install, env, run.serverLog));
+		if (!server) return;
+		try {
+			const rest = new N8nRest(server.baseUrl);
+			await report.phase('owner setup and login', async () => {
+				await rest.setupOwner();
+				await rest.login();
+			});
+			const types = await report.phase('GET /types/nodes.json lists our node types', () => checkLoadedNodes(run, rest));
+			await report.phase('bind the imported credentials to the imported workflows', async () => {
+				run.workflows = await bindImportedWorkflows(run, rest, templates, types ?? [], credentials);
+			});
+		} finally {
+			await server.stop();
+		}
+
+		await report.phase('placement flow with n8n execute (twice)', () => checkPlacementFlow(run));
+
+		server = await report.phase('start n8n (second time)', () => N8nServer.start(install, env, run.serverLog));
+		if (!server) return;
+		try {
+			const rest = new N8nRest(server.baseUrl);
+			await report.phase('login', () => rest.login());
+			await report.phase('compliance flow: activation, signed and forged deliveries', () => checkComplianceFlow(run, rest));
+			if (install.screenshots) await report.phase('the editor, seen (headless Chromium)', () => checkEditor(run, rest));
+		} finally {
+			await server.stop();
+		}
+	} finally {
+		await report.phase('n8n logs no load error for the package', async () => checkLoadErrors(run));
+		await services.stop();
+	}
+}
