@@ -101,4 +101,45 @@ describe('JobDivaToTen99 → Ten99Policy against the sandbox', () => {
 		expect(sandbox.state().quotes).toHaveLength(1);
 		expect(sandbox.requestLog.filter((entry) => entry.replayed).length).toBeGreaterThanOrEqual(4);
 	});
+
+	// Uses the contractor and job the first test created (tests in a file run in order).
+	it('a timesheet becomes an invoice and a COI attachment a certificate upload', async () => {
+		const state = sandbox.state();
+		const contractorId = String(state.contractors[0].id);
+		const jobId = String(state.jobs[0].id);
+		const credentials = { ten99PolicyApi: { apiKey: KEY, environment: 'sandbox', baseUrl: sandbox.url } };
+		const mapTimesheet = {
+			name: 'Map',
+			type: MAP,
+			typeVersion: 1,
+			parameters: { operation: 'mapTimesheetOrInvoice', contractorId, jobId, options: { timeZone: 'America/Los_Angeles' } },
+		};
+		const invoiceRun = await runWorkflow(
+			chain([fixture('timesheetRecord')], mapTimesheet, create('Create Invoice', 'invoice', '={{ $json.invoice.body }}', '={{ $json.invoice.idempotencyKey }}')),
+			credentials,
+		);
+		expect(invoiceRun.error).toBeUndefined();
+		expect(invoiceRun.output('Create Invoice')[0].json).toMatchObject({ gross_pay: 416063, contractor: expect.anything() });
+
+		const certificateRun = await runWorkflow(
+			chain([fixture('coiAttachment')], { name: 'Map', type: MAP, typeVersion: 1, parameters: { operation: 'mapAttachment', contractorId } }, {
+				name: 'Upload',
+				type: API,
+				typeVersion: 1,
+				parameters: {
+					resource: 'certificate',
+					operation: 'upload',
+					certificate: '={{ $json.certificate.binaryProperty }}',
+					contractor: { __rl: true, mode: 'id', value: '={{ $json.certificate.fields.contractor }}' },
+					additionalFields: { custom_metadata_json: '={{ JSON.stringify($json.certificate.fields.custom_metadata) }}' },
+					options: { idempotencyKey: '={{ $json.certificate.idempotencyKey }}' },
+				},
+				credentials: { ten99PolicyApi: { id: '1', name: 'sandbox' } },
+			}),
+			credentials,
+		);
+		expect(certificateRun.error).toBeUndefined();
+		expect(certificateRun.output('Upload')[0].json).toMatchObject({ id: expect.stringMatching(/^ci_/) });
+		expect(sandbox.state().certificates).toHaveLength(1);
+	});
 });
