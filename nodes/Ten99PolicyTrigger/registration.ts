@@ -17,7 +17,7 @@ const LIFECYCLE_CLIENT_OPTIONS = { maxRetries: 2 };
 
 const createdEndpointSchema = z.object({ id: z.string().min(1), secret: z.string().min(1) }).passthrough();
 const remoteEndpointSchema = z
-	.object({ url: z.string().optional(), events: z.array(z.string()).nullish() })
+	.object({ url: z.string().optional(), events: z.array(z.string()).nullish(), status: z.string().optional() })
 	.passthrough();
 
 export async function endpointExists(context: IHookFunctions): Promise<boolean> {
@@ -56,8 +56,10 @@ export async function endpointExists(context: IHookFunctions): Promise<boolean> 
 		endpoint.success &&
 		((endpoint.data.url !== undefined && endpoint.data.url !== url) ||
 			(Array.isArray(endpoint.data.events) && !sameEventSelection(endpoint.data.events, events)));
-	if (editedElsewhere) {
-		context.logger.info(`1099Policy webhook endpoint ${data.webhookId} was changed outside n8n; replacing it`);
+	// A disabled endpoint receives nothing; 1099Policy (like Stripe) may disable one after repeated failures.
+	const disabled = endpoint.success && endpoint.data.status !== undefined && endpoint.data.status !== 'enabled';
+	if (editedElsewhere || disabled) {
+		context.logger.info(`1099Policy webhook endpoint ${data.webhookId} was ${disabled ? 'disabled' : 'changed outside n8n'}; replacing it`);
 		await deleteRemoteEndpoint(context, data);
 		return false;
 	}

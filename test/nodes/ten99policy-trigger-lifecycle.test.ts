@@ -112,7 +112,9 @@ describe('Ten99PolicyTrigger lifecycle, automatic registration', () => {
 		const fake = fakeHookContext({
 			parameters: AUTOMATIC,
 			staticData: registered(),
-			http: routes({ 'GET /webhook_endpoints/whe_1': { statusCode: 200, body: { id: 'whe_1', url: URL_, events: ['policy.cancelled', 'policy.active'] } } }),
+			http: routes({
+				'GET /webhook_endpoints/whe_1': { statusCode: 200, body: { id: 'whe_1', url: URL_, events: ['policy.cancelled', 'policy.active'], status: 'enabled' } },
+			}),
 		});
 		await expect(lifecycle.checkExists.call(fake.context)).resolves.toBe(true);
 		expect(calls(fake)).toEqual(['GET /webhook_endpoints/whe_1']);
@@ -170,6 +172,19 @@ describe('Ten99PolicyTrigger lifecycle, automatic registration', () => {
 			staticData: registered(),
 			http: routes({
 				'GET /webhook_endpoints/whe_1': { statusCode: 200, body: { id: 'whe_1', url: 'https://elsewhere.example.com/hook' } },
+				'DELETE /webhook_endpoints/whe_1': { statusCode: 200, body: {} },
+			}),
+		});
+		await expect(lifecycle.checkExists.call(fake.context)).resolves.toBe(false);
+		expect(calls(fake)).toEqual(['GET /webhook_endpoints/whe_1', 'DELETE /webhook_endpoints/whe_1']);
+	});
+
+	it('checkExists() replaces a disabled endpoint', async () => {
+		const fake = fakeHookContext({
+			parameters: AUTOMATIC,
+			staticData: registered(),
+			http: routes({
+				'GET /webhook_endpoints/whe_1': { statusCode: 200, body: { id: 'whe_1', url: URL_, status: 'disabled' } },
 				'DELETE /webhook_endpoints/whe_1': { statusCode: 200, body: {} },
 			}),
 		});
