@@ -4,7 +4,7 @@ import { authenticate, environment, type KeyRejecter } from './auth';
 import type { SandboxCore } from './core';
 import { ApiError } from './errors';
 import type { FaultInjector } from './faults';
-import { BodyTooLarge, header, readBody, sendJson } from './http';
+import { header, readBody, sendJson } from './http';
 import { matchRoute, type HandlerResult } from './router';
 import { API_ROUTES } from './routes';
 import type { Json, RequestLogEntry } from './types';
@@ -35,7 +35,7 @@ function run(apply: () => HandlerResult): HandlerResult {
 }
 
 /**
- * One `/api/v1` request, in this order: body, latency, auth, environment, route, injected 429/500 (nothing applied
+ * One `/api/v1` request, in this order: body (≤ 20 MB, else 413), latency, auth, environment, route, injected 429/500 (nothing applied
  * or stored), idempotency replay, apply, store under the key, injected drop (connection destroyed after applying).
  * Parameter validation failures (`invalid_input`) are not stored under the key — 1099Policy: "Results are only
  * saved if an API endpoint started executing" — so a corrected retry with the same key goes through.
@@ -65,16 +65,9 @@ export async function handleApi(
 		entry.status = result.status;
 		sendJson(res, result.status, result.body, headers);
 	};
-	let raw: Buffer;
 	try {
-		raw = await readBody(req);
-	} catch (error) {
-		if (!(error instanceof BodyTooLarge)) throw error;
-		respond({ status: 413, body: { message: error.message, error_code: 'invalid_file_size' } }, { Connection: 'close' });
-		return;
-	}
-	if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-	try {
+		const raw = await readBody(req);
+		if (faults.latencyMs > 0) await sleep(faults.latencyMs);
 		authenticate(header(req, 'authorization'), rejectKey);
 		const env = environment(header(req, 'ten99policy-environment'));
 		entry.env = env;
@@ -133,6 +126,7 @@ export async function handleApi(
 		respond(result, replayed ? { [REPLAYED_HEADER]: 'true' } : {});
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;
-		respond({ status: error.status, body: error.body });
+		// After a 413 the rest of the body is unread: close rather than reuse the connection.
+		respond({ status: error.status, body: error.body }, error.status === 413 ? { Connection: 'close' } : {});
 	}
 }

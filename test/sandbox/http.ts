@@ -1,16 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError } from './errors';
 
 /** Uploads may be 15 MB plus form framing; anything far beyond is refused without buffering it. */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
-
-export class BodyTooLarge extends Error {}
 
 export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of req) {
 		size += (chunk as Buffer).length;
-		if (size > limit) throw new BodyTooLarge(`The request body is larger than ${limit} bytes`);
+		if (size > limit) throw new ApiError(413, 'invalid_file_size', `The request body is larger than ${limit} bytes`);
 		chunks.push(chunk as Buffer);
 	}
 	return Buffer.concat(chunks);

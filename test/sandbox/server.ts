@@ -92,9 +92,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	};
 
 	const server = createServer((req, res) => {
+		// Only unexpected failures get here (a client gone mid-body, a broken clock), always before a response was sent.
 		dispatch(req, res).catch((error: unknown) => {
-			if (!res.headersSent) sendJson(res, 500, { message: `Internal sandbox error: ${(error as Error).message}`, error_code: 'internal_error' });
-			else res.destroy();
+			sendJson(res, 500, { message: `Internal sandbox error: ${(error as Error).message}`, error_code: 'internal_error' });
 		});
 	});
 	async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -101,7 +101,7 @@ describe('certificate review', () => {
 		const third = await ctx.api.get(`/files/certificates/${id}`);
 		expect(third.body.status).toBe('approved');
 		expect(third.body.review_results).toBeUndefined();
-		expect(ctx.sandbox.state().events.filter((e) => e.type.startsWith('certificate.')).map((e) => e.type)).toEqual(['certificate.approved']);
+		expect(ctx.sandbox.state().events.filter((e) => String(e.type).startsWith('certificate.')).map((e) => e.type)).toEqual(['certificate.approved']);
 		expect((await ctx.api.get(`/assignments/${assignment.id}`)).body.certificates).toEqual([id]);
 		// A later assignment lists the approved certificate from the start.
 		await ctx.api.post('/assignments/cancel', { job_id: flow.job });
@@ -118,7 +118,7 @@ describe('certificate review', () => {
 		expect((await ctx.api.admin('POST', `/certificates/${flagged}/review`)).body.review_results).toEqual(reviewed.body.review_results);
 		expect(ctx.sandbox.reviewCertificate(approved).status).toBe('approved');
 		const list = await ctx.api.get('/files/certificates?expand[]=review_results');
-		expect(list.body.map((c: { id: string; status: string }) => [c.id, c.status, typeof c.review_results])).toEqual([
+		expect(list.body.map((c: { id: string; status: string; review_results: unknown }) => [c.id, c.status, typeof c.review_results])).toEqual([
 			[approved, 'approved', 'object'],
 			[flagged, 'flagged', 'object'],
 		]);
