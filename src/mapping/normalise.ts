@@ -211,15 +211,17 @@ function readRecord(out: Normalised, record: Record<string, unknown>, forced: Pa
 	let row = record;
 	let part = forced;
 	let webhookId: Found | undefined;
-	if (typeof record.type === 'string' && typeof record.operation === 'string') {
+	const envelope = typeof record.type === 'string' && typeof record.operation === 'string' ? { type: record.type, operation: record.operation } : undefined;
+	const isWebhook = envelope !== undefined;
+	if (envelope) {
 		out.shapes.push('webhook');
-		const type = record.type.trim().toLowerCase();
-		const operation = record.operation.trim();
+		const type = envelope.type.trim().toLowerCase();
+		const operation = envelope.operation.trim();
 		const id = isBlank(record.id) ? '' : String(record.id);
 		out.webhook = { type, operation, id };
 		part = part ?? WEBHOOK_TYPES[type];
 		if (!part) {
-			out.notes.push(`JobDiva webhook type "${record.type}" carries no candidate, job, placement, timesheet, invoice or attachment data.`);
+			out.notes.push(`JobDiva webhook type "${envelope.type}" carries no candidate, job, placement, timesheet, invoice or attachment data.`);
 		}
 		if (id !== '') webhookId = { value: id, field: `${prefix}id` };
 		const data = record.data;
@@ -265,7 +267,8 @@ function readRecord(out: Normalised, record: Record<string, unknown>, forced: Pa
 
 	// A nested object or a webhook says what it is; a bare row is recognised by its marker keys. References to
 	// other objects (a placement row's CANDIDATEID) are read below either way.
-	const parts = part ? [part] : detectParts(byCompact);
+	// A webhook's type is authoritative: a `contact` row has FIRSTNAME/EMAIL but is a client contact, not a candidate.
+	const parts = part ? [part] : isWebhook ? [] : detectParts(byCompact);
 	for (const p of parts) if (!out.recognised.includes(p)) out.recognised.push(p);
 
 	// Part-specific fields are read into each part this row is; the first row to supply a field wins.

@@ -77,6 +77,12 @@ describe('input shapes', () => {
 		});
 	});
 
+	it('a contact webhook (a client contact with name and email) is not taken for a candidate', () => {
+		const contact = { type: 'contact', operation: 'Insert', id: '77', data: [{ ID: '77', FIRSTNAME: 'Pat', LASTNAME: 'Buyer', EMAIL: 'pat@client.example.org' }] };
+		expect(normalise(contact).recognised).toEqual([]);
+		expect(skipped(contact, 'mapCandidate')).toMatchObject({ field: 'type', value: 'contact' });
+	});
+
 	it('webhook data with several rows maps the first and says so', () => {
 		const envelope = fixture('webhookCandidate') as { data: unknown[] };
 		envelope.data.push({ ID: '999', FIRSTNAME: 'X', LASTNAME: 'Y' });
