@@ -1,6 +1,7 @@
 /**
- * Every webhook event type 1099Policy documents (FACTS.md). `certificate.validated` / `certificate.error` appear in
- * guides only; they are listed so a filter can name them. The API spells `cancelled`; guides also write `canceled`.
+ * Every webhook event type 1099Policy documents (FACTS.md). `certificate.validated` / `certificate.error` and
+ * `policy.expired` appear in guides only (the JobDiva guide flags coverage on `policy.expired`); they are listed so a
+ * filter can name them. The API spells `cancelled`; guides also write `canceled`.
  */
 export const EVENT_TYPES = [
 	'application.created',
@@ -13,6 +14,7 @@ export const EVENT_TYPES = [
 	'policy.active',
 	'policy.active.media',
 	'policy.cancelled',
+	'policy.expired',
 	'policy.reactivated',
 	'assignment.active',
 	'assignment.cancelled',
