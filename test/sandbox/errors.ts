@@ -24,7 +24,3 @@ export function notFound(what: string, id: string): ApiError {
 export function invalidInput(fields: Record<string, string>): ApiError {
 	return new ApiError(400, 'invalid_input', fields);
 }
-
-export function badRequest(message: string): ApiError {
-	return new ApiError(400, 'bad_request', message);
-}

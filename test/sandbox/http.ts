@@ -31,6 +31,7 @@ export function escapeHtml(text: string): string {
 }
 
 export function header(req: IncomingMessage, name: string): string | undefined {
+	// The headers read here are never repeated, so Node gives them as one string.
 	const value = req.headers[name.toLowerCase()];
-	return Array.isArray(value) ? value[0] : value;
+	return typeof value === 'string' ? value : undefined;
 }

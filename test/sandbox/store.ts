@@ -40,10 +40,6 @@ export class Collection {
 		return this.entries.delete(id);
 	}
 
-	get size(): number {
-		return this.entries.size;
-	}
-
 	/** Oldest first. */
 	all(): ApiObject[] {
 		return [...this.entries.values()].map((e) => e.object);

@@ -30,10 +30,6 @@ export class FieldChecker {
 		return undefined;
 	}
 
-	has(field: string): boolean {
-		return !isBlank(this.body[field]);
-	}
-
 	private absent(field: string, required: boolean): boolean {
 		if (!isBlank(this.body[field])) return false;
 		if (required && !this.partial) this.fail(field, 'is required');
@@ -143,12 +139,9 @@ export class FieldChecker {
 	 * An address object. `required` lists members that must be present when an address is given; `region` is always
 	 * checked to be a 2-letter state code when present.
 	 */
-	address(field: string, required: readonly string[], isRequired = false): Json | undefined {
+	address(field: string, required: readonly string[]): Json | undefined {
 		const value = this.body[field];
-		if (value === undefined || value === null) {
-			if (isRequired && !this.partial) this.fail(field, 'is required');
-			return undefined;
-		}
+		if (value === undefined || value === null) return undefined;
 		if (typeof value !== 'object' || Array.isArray(value)) return this.fail(field, 'must be an object');
 		const address = value as Json;
 		let ok = true;

@@ -41,13 +41,9 @@ export class WebhookDispatcher {
 	private stopped = false;
 
 	constructor(
-		private options: WebhookOptions,
+		private readonly options: WebhookOptions,
 		private readonly nowMs: () => number,
 	) {}
-
-	configure(update: Partial<WebhookOptions>): void {
-		this.options = { ...this.options, ...update };
-	}
 
 	dispatch(env: Env, event: ApiObject, endpoint: ApiObject): void {
 		this.track(this.attempt(env, event, endpoint, 1));
@@ -75,7 +71,8 @@ export class WebhookDispatcher {
 			status = response.status;
 			await response.arrayBuffer();
 		} catch (caught) {
-			error = caught instanceof Error ? caught.message : String(caught);
+			// fetch rejects with a TypeError ("fetch failed") or a TimeoutError.
+			error = (caught as Error).message;
 		}
 		this.log.push({
 			env,
@@ -90,13 +87,15 @@ export class WebhookDispatcher {
 			signature,
 		});
 		const delivered = status !== null && status >= 200 && status < 300;
-		if (delivered || attempt >= this.options.maxAttempts || this.stopped) return;
+		if (delivered || attempt >= this.options.maxAttempts) return;
 		const delay = this.options.backoffMs * 2 ** (attempt - 1);
 		await new Promise<void>((resolve) => {
 			const timer = setTimeout(() => {
 				this.waits.delete(timer);
 				resolve();
 			}, delay);
+			// A pending retry must not keep the process alive; stop() also ends it early.
+			timer.unref();
 			this.waits.set(timer, resolve);
 		});
 		await this.attempt(env, event, endpoint, attempt + 1);

@@ -29,8 +29,9 @@ export function completeSession(core: SandboxCore, env: Env, id: string): ApiObj
 	const session = sessions.require(id);
 	assertOpen(session);
 	core.emit(env, 'application.started', session);
-	const quote = core.stores[env].collections.quotes.get(String(session.quote));
-	if (!quote || quote.eligible !== true) {
+	// Quotes cannot be deleted, so the session's quote is always there.
+	const quote = core.stores[env].collections.quotes.require(String(session.quote));
+	if (quote.eligible !== true) {
 		const ineligible = sessions.replace({ ...session, status: 'ineligible' });
 		core.emit(env, 'application.ineligible', ineligible);
 		return ineligible;

@@ -148,3 +148,22 @@ describe('webhook delivery', () => {
 		expect((await ctx.api.admin('POST', '/events', { object: [] })).body.message).toEqual({ type: 'is required', object: 'must be an object' });
 	});
 });
+
+describe('stopping the sandbox', () => {
+	it('cancels pending retries at once', async () => {
+		const { startSandbox } = await import('../../sandbox/index');
+		const { sandboxClient } = await import('../../sandbox/client');
+		const down = await receiver([500]);
+		const sandbox = await startSandbox({ webhooks: { maxAttempts: 5, backoffMs: 60_000 } });
+		const api = sandboxClient(sandbox.url);
+		await api.post('/webhook_endpoints', { url: down.url });
+		sandbox.deliverEvent({ type: 'category_code.added', object: { id: 'jc_X', created: 1 } });
+		while (sandbox.deliveries.length === 0) await new Promise((r) => setTimeout(r, 10));
+		const started = Date.now();
+		await sandbox.stop();
+		await sandbox.settleDeliveries();
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(sandbox.deliveries.map((d) => d.attempt)).toEqual([1]);
+		expect(down.received).toHaveLength(1);
+	});
+});
