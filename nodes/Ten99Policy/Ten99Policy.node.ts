@@ -78,7 +78,13 @@ export class Ten99Policy implements INodeType {
 				});
 				return objects.map((json) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: i } }));
 			} catch (error) {
-				if (continueOnFail) return [{ json: errorJson(error, i) as INodeExecutionData['json'], pairedItem: { item: i } }];
+				if (continueOnFail) {
+					const failed: INodeExecutionData = { json: errorJson(error, i) as INodeExecutionData['json'], pairedItem: { item: i } };
+					// Under "Continue (using error output)" n8n sends only items carrying `error` to the error output (and
+					// then shows its message as json.error); without it the failed item would go down the success branch.
+					if (this.getNode().onError === 'continueErrorOutput') failed.error = toNodeError(this.getNode(), error, i);
+					return [failed];
+				}
 				throw toNodeError(this.getNode(), error, i);
 			}
 		});

@@ -100,6 +100,25 @@ describe('Ten99Policy node items: pairing, Continue On Fail, parallel requests',
 		expect(log).toHaveLength(3);
 	});
 
+	it('Continue (using error output): the failed item goes to the error output, paired, and the rest to the main output', async () => {
+		const log: SeenHttp[] = [];
+		contractorsApi(log, 'bob@bad.example');
+		const json = chain(people, contractor({ onError: 'continueErrorOutput' }));
+		const result = await runWorkflow(json, T99_CREDENTIALS);
+		expect(result.error).toBeUndefined();
+		expect(result.output('1099Policy', 0).map((i) => [i.json.id, i.pairedItem])).toEqual([
+			['cn_Ann', { item: 0 }],
+			['cn_Cy', { item: 2 }],
+		]);
+		const errors = result.output('1099Policy', 1);
+		expect(errors).toHaveLength(1);
+		expect(errors[0].pairedItem).toEqual({ item: 1 });
+		// n8n's convention on the error output: json.error is the message; the fix is the error's description.
+		expect(errors[0].json).toEqual({ error: '[item 1] 1099Policy rejected POST /contractors (400 invalid_input): email: Email domain does not accept mail.' });
+		expect((errors[0].error as { description?: string } | undefined)?.description).toBe('Correct the fields named in the message.');
+		expect(JSON.stringify(result.run)).not.toContain(T99_SECRET);
+	});
+
 	it('Continue On Fail: an item refused locally (bad value) becomes an error item naming the field and fix, before any request', async () => {
 		const log: SeenHttp[] = [];
 		contractorsApi(log);
