@@ -36,6 +36,20 @@ export function cancelPolicy(core: SandboxCore, env: Env, policy: ApiObject, rea
 	return cancelled;
 }
 
+/**
+ * Active policies whose `expiration_date` has passed become `expired` (emitting `policy.expired`). Run at the start
+ * of every API request of the environment, so the sandbox clock (`now`) drives expiry without timers.
+ */
+export function expirePolicies(core: SandboxCore, env: Env): void {
+	const now = core.nowSeconds();
+	const policies = core.stores[env].collections.policies;
+	for (const policy of policies.all()) {
+		if (policy.status === 'active' && (policy.expiration_date as number) <= now) {
+			core.emit(env, 'policy.expired', policies.replace({ ...policy, status: 'expired' }));
+		}
+	}
+}
+
 /** The contractor's newest active policy: having one makes a contractor "returning". */
 export function activePolicyOf(core: SandboxCore, env: Env, contractorId: string): ApiObject | undefined {
 	return core.stores[env].collections.policies.newestFirst((p) => p.contractor === contractorId && p.status === 'active')[0];

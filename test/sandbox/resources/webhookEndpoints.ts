@@ -4,7 +4,7 @@ import type { ApiObject } from '../types';
 import { defined, FieldChecker } from '../validation';
 import { created, deleted, ok, page, pathObject } from './common';
 
-/** Every event type the sandbox knows (FACTS.md), plus `*`; `canceled` spellings are accepted too. */
+/** Every event type the sandbox knows (FACTS.md, plus the JobDiva guide's `policy.expired`), plus `*`; `canceled` spellings are accepted too. */
 export const EVENT_TYPES = [
 	'application.created',
 	'application.started',
@@ -16,6 +16,7 @@ export const EVENT_TYPES = [
 	'policy.active',
 	'policy.active.media',
 	'policy.cancelled',
+	'policy.expired',
 	'policy.reactivated',
 	'assignment.active',
 	'assignment.cancelled',

@@ -196,6 +196,32 @@ describe('policies', () => {
 	});
 });
 
+describe('policy expiry', () => {
+	it('expires active policies once the sandbox clock passes expiration_date, emitting policy.expired once', async () => {
+		const { startSandbox } = await import('../../sandbox/index');
+		const { sandboxClient } = await import('../../sandbox/client');
+		let now = Date.UTC(2030, 0, 1);
+		const sandbox = await startSandbox({ now: () => now });
+		try {
+			const api = sandboxClient(sandbox.url);
+			const flow = await seedFlow(api, { quote: { effective_date: now / 1000 + 86_400, end_date: now / 1000 + 2 * 86_400 } });
+			const policy = (await api.post('/policies', { quote: flow.quote })).body;
+			now += 86_400 * 1000;
+			expect((await api.get(`/policies/${policy.id}`)).body.status).toBe('active');
+			now += 86_400 * 1000;
+			expect((await api.get(`/policies/${policy.id}`)).body.status).toBe('expired');
+			await api.get(`/policies/${policy.id}`);
+			expect(sandbox.state().events.map((e) => e.type)).toEqual(['policy.active', 'policy.expired']);
+			// An expired policy does not make a returning contractor.
+			expect((await api.post('/assignments', { contractor: flow.contractor, job: flow.job })).body.status).toBe('pending');
+			// Production's policies are swept by production's requests only.
+			expect(sandbox.state('production').policies).toEqual([]);
+		} finally {
+			await sandbox.stop();
+		}
+	});
+});
+
 describe('assignments', () => {
 	it('binds a returning contractor, honours bind: false, a named policy, and refuses duplicates', async () => {
 		const flow = await seedFlow(ctx.api);
