@@ -1,0 +1,109 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+/*
+ * Test doubles for the few n8n-nodes-base nodes our templates use, so a template can run in-process through
+ * n8n-core. n8n-nodes-base itself cannot be a devDependency: one of its dependencies is a tarball outside the npm
+ * registry, and pinning it needs an `overrides` field that the community-node rules forbid. The doubles keep the
+ * parts that matter — If conditions are evaluated by n8n-core's own filter engine, Set assignments by its
+ * expression engine — and the real nodes run in the end-to-end tests (test/e2e), in real n8n.
+ */
+
+const description = (name: string, displayName: string, extra: Partial<INodeTypeDescription>): INodeTypeDescription => ({
+	displayName,
+	name,
+	group: ['transform'],
+	version: 1,
+	description: `${displayName} (test double)`,
+	defaults: { name: displayName },
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	properties: [],
+	...extra,
+});
+
+export class ManualTriggerDouble implements INodeType {
+	description = description('manualTrigger', 'Manual Trigger', { group: ['trigger'], inputs: [] });
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [[{ json: {} }]];
+	}
+}
+
+/** n8n-nodes-base.if v2: two outputs; `conditions` is a filter parameter evaluated per item by n8n-core. */
+export class IfDouble implements INodeType {
+	description = description('if', 'If', {
+		version: [2, 2.1, 2.2],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['true', 'false'],
+		properties: [
+			{ displayName: 'Conditions', name: 'conditions', type: 'filter', default: {}, typeOptions: { filter: { caseSensitive: true, typeValidation: 'strict', version: 2 } } },
+			{ displayName: 'Loose Type Validation', name: 'looseTypeValidation', type: 'boolean', default: false },
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		],
+	});
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const kept: INodeExecutionData[] = [];
+		const rejected: INodeExecutionData[] = [];
+		for (const [itemIndex, item] of this.getInputData().entries()) {
+			const pass = this.getNodeParameter('conditions', itemIndex, false, { extractValue: true }) as boolean;
+			(pass ? kept : rejected).push({ ...item, pairedItem: { item: itemIndex } });
+		}
+		return [kept, rejected];
+	}
+}
+
+/** n8n-nodes-base.set v3.3+ in manual mode: `assignments` with names, values (expressions) and types. */
+export class SetDouble implements INodeType {
+	description = description('set', 'Edit Fields (Set)', {
+		version: [3.3, 3.4],
+		properties: [
+			{ displayName: 'Mode', name: 'mode', type: 'options', default: 'manual', options: [{ name: 'Manual', value: 'manual' }] },
+			{ displayName: 'Fields to Set', name: 'assignments', type: 'assignmentCollection', default: {} },
+			{ displayName: 'Include Other Input Fields', name: 'includeOtherFields', type: 'boolean', default: false },
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		],
+	});
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [
+			this.getInputData().map((item, itemIndex) => {
+				const assignments = this.getNodeParameter('assignments.assignments', itemIndex, []) as Array<{ name: string; value: unknown }>;
+				const json: IDataObject = this.getNodeParameter('includeOtherFields', itemIndex, false) ? { ...item.json } : {};
+				for (const { name, value } of assignments) json[name] = value as IDataObject[string];
+				return { json, pairedItem: { item: itemIndex } };
+			}),
+		];
+	}
+}
+
+export class NoOpDouble implements INodeType {
+	description = description('noOp', 'No Operation, do nothing', {});
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData().map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+	}
+}
+
+export class StickyNoteDouble implements INodeType {
+	description = description('stickyNote', 'Sticky Note', { inputs: [], outputs: [] });
+
+	async execute(): Promise<INodeExecutionData[][]> {
+		return [[]];
+	}
+}
+
+export const BASE_NODE_DOUBLES: Record<string, INodeType> = {
+	'n8n-nodes-base.manualTrigger': new ManualTriggerDouble(),
+	'n8n-nodes-base.if': new IfDouble(),
+	'n8n-nodes-base.set': new SetDouble(),
+	'n8n-nodes-base.noOp': new NoOpDouble(),
+	'n8n-nodes-base.stickyNote': new StickyNoteDouble(),
+};
