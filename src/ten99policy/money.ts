@@ -70,9 +70,13 @@ function normaliseNumberText(value: unknown, field: string): string {
 	}
 	if (typeof value === 'bigint') return value.toString();
 	if (typeof value === 'string') {
-		const trimmed = value.trim().replace(/^\$/, '').replace(/,/g, '').trim();
+		const trimmed = value.trim().replace(/^\$/, '').trim();
 		if (trimmed === '') throw new ValueError(field, value, 'is empty', 'Enter an amount.');
-		return trimmed;
+		// Commas only as thousands separators: "12,5" (a decimal comma) must not become 125.
+		if (trimmed.includes(',') && !/^-?\d{1,3}(,\d{3})+(\.\d*)?$/.test(trimmed)) {
+			throw new ValueError(field, value, 'has commas that are not thousands separators', 'Use a dot for decimals and commas only between thousands, e.g. 1,234.56.');
+		}
+		return trimmed.replace(/,/g, '');
 	}
 	throw new ValueError(field, value, 'is not a number', 'Enter an amount as a number or a decimal string.');
 }

@@ -80,6 +80,18 @@ describe('toCents', () => {
 		valueError(() => toCents(value, 'dollars', 'wage'));
 	});
 
+	it.each([['12,5'], ['1,23'], ['95,10'], ['12,34,567'], [',5'], ['1,,000']])('a comma that is not a thousands separator (%j) is refused, not read as a bigger amount', (value) => {
+		const error = valueError(() => toCents(value, 'dollars', 'wage'));
+		expect(error.message).toMatch(/^wage: has commas that are not thousands separators/);
+		expect(error.fix).toMatch(/1,234\.56/);
+	});
+
+	it('thousands separators are accepted', () => {
+		expect(toCents('1,234,567.89', 'dollars', 'wage')).toBe(123456789);
+		expect(toCents('$1,000', 'dollars', 'wage')).toBe(100000);
+		expect(toCents('12,345', 'cents', 'gross_pay')).toBe(12345);
+	});
+
 	it('amounts beyond safe integers are refused', () => {
 		expect(valueError(() => toCents('900719925474099.99', 'dollars', 'wage')).message).toMatch(/too large/);
 	});
