@@ -23,7 +23,9 @@ export function checkCertificatePdf(file: FileInput, field: string): FileInput {
 	if (!fileName.toLowerCase().endsWith('.pdf')) {
 		throw new ValueError(field, fileName, 'is not a .pdf file', 'Upload the certificate of insurance as a PDF.');
 	}
-	if (file.mimeType && file.mimeType !== 'application/pdf') {
+	// Downloads often carry a generic type (S3: binary/octet-stream) or parameters; the %PDF check below decides those.
+	const mimeType = (file.mimeType ?? '').split(';')[0].trim().toLowerCase();
+	if (!['', 'application/pdf', 'application/x-pdf', 'application/octet-stream', 'binary/octet-stream'].includes(mimeType)) {
 		throw new ValueError(field, file.mimeType, 'has a MIME type other than application/pdf', 'Upload the certificate of insurance as a PDF.');
 	}
 	if (file.data.length === 0 || file.data.subarray(0, 4).toString('latin1') !== '%PDF') {

@@ -81,6 +81,18 @@ describe('Certificate → Upload through the node', () => {
 		expect(nock.pendingMocks()).toHaveLength(1);
 	});
 
+	it.each(['application/octet-stream', 'binary/octet-stream', 'application/pdf; charset=binary'])(
+		'a real PDF downloaded with the generic MIME type %s is uploaded as application/pdf',
+		async (mimeType) => {
+			const log: SeenHttp[] = [];
+			nock(T99_BASE).post('/api/v1/files/certificates').reply(answerWith(log, () => [201, { id: 'ci_2' }]));
+			const result = await runWorkflow(binaryChain([{ base64: PDF, fileName: 'coi.pdf', mimeType, json: { contractorId: 'cn_42' } }], upload()), T99_CREDENTIALS);
+			expect(result.error).toBeUndefined();
+			const [file] = parts(log[0].body, log[0].headers['content-type']);
+			expect(file).toEqual({ name: 'certificate', fileName: 'coi.pdf', contentType: 'application/pdf', value: PDF_TEXT });
+		},
+	);
+
 	it('a missing binary property is refused, naming the property and the fix', async () => {
 		const scope = nock(T99_BASE).post('/api/v1/files/certificates').reply(201, { id: 'ci_1' });
 		const result = await runWorkflow(binaryChain([{ base64: PDF, fileName: 'coi.pdf', mimeType: 'application/pdf', json: { contractorId: 'cn_42' } }], upload({}, 'attachment')), T99_CREDENTIALS);
