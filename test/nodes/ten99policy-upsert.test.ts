@@ -130,6 +130,20 @@ describe('Contractor → Create or Update', () => {
 		]);
 	});
 
+	it('a create replayed from an earlier run (same idempotency key, old created time) is "existing" and checked for policies', async () => {
+		const log: SeenHttp[] = [];
+		nock(T99_BASE)
+			.post('/api/v1/contractors')
+			.reply(answerWith(log, () => [201, { id: 'cn_prev', email: 'ann@example.com', created: nowSeconds() - 3 * 24 * 3600 }]));
+		nock(T99_BASE).get('/api/v1/contractors/cn_prev/policies').reply(answerWith(log, () => [200, [{ id: 'pl_9', status: 'active' }]]));
+		const result = await runWorkflow(
+			chain([{ first: 'Ann', email: 'ann@example.com' }], upsert({ idempotencyKey: 'jobdiva-candidate-5' })),
+			T99_CREDENTIALS,
+		);
+		expect(calls(log)).toEqual(['POST /api/v1/contractors', 'GET /api/v1/contractors/cn_prev/policies']);
+		expect(result.output('1099Policy')[0].json).toMatchObject({ id: 'cn_prev', upsert_result: 'existing', returning_contractor: true });
+	});
+
 	it('any other error than duplicate_email is the item error (no lookup), under Continue On Fail too', async () => {
 		const log: SeenHttp[] = [];
 		nock(T99_BASE)
