@@ -154,6 +154,16 @@ describe('Ten99Policy node items: pairing, Continue On Fail, parallel requests',
 		expect(JSON.stringify(result.run)).not.toContain(T99_SECRET);
 	});
 
+	it('a plain-http base URL in the credential is refused before the key is sent anywhere', async () => {
+		const scope = nock('http://api.example.com').get(/.*/).reply(200, {});
+		const result = await runWorkflow(chain([{}], ten99Node({ resource: 'contractor', operation: 'get', id: 'cn_1' })), {
+			ten99PolicyApi: { ...T99_CREDENTIALS.ten99PolicyApi, baseUrl: 'http://api.example.com' },
+		});
+		expect(result.error?.message).toMatch(/must use https \(plain http is allowed only for localhost \/ 127\.0\.0\.1\)/);
+		expect(scope.isDone()).toBe(false);
+		expect(JSON.stringify(result.run)).not.toContain(T99_SECRET);
+	});
+
 	it('a dropped connection through n8n is retried on GET', async () => {
 		nock(T99_BASE).get('/api/v1/contractors/cn_1').replyWithError(connectionError('ECONNRESET'));
 		nock(T99_BASE).get('/api/v1/contractors/cn_1').reply(200, { id: 'cn_1' });
