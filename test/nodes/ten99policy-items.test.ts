@@ -204,16 +204,12 @@ describe('Ten99Policy node items: pairing, Continue On Fail, parallel requests',
 	});
 
 	it('"Requests in Parallel" keeps output order and pairing when responses arrive out of order', async () => {
-		const delays = [400, 0, 200, 100];
-		const answered: string[] = [];
+		const delays = [900, 0, 600, 300];
 		for (const [index, delay] of delays.entries()) {
 			nock(T99_BASE)
 				.get(`/api/v1/contractors/cn_${index}`)
 				.delay(delay)
-				.reply(200, () => {
-					answered.push(`cn_${index}`);
-					return { id: `cn_${index}` };
-				});
+				.reply(200, { id: `cn_${index}` });
 		}
 		const started = Date.now();
 		const result = await runWorkflow(
@@ -231,8 +227,8 @@ describe('Ten99Policy node items: pairing, Continue On Fail, parallel requests',
 			['cn_2', { item: 2 }],
 			['cn_3', { item: 3 }],
 		]);
-		// The requests really overlapped: sequentially they would take at least 700 ms.
-		expect(elapsed).toBeLessThan(700);
+		// The requests really overlapped: sequentially they would take at least 1800 ms.
+		expect(elapsed).toBeLessThan(1600);
 		expect(nock.isDone()).toBe(true);
 	});
 
