@@ -1,0 +1,4 @@
+export { startJobDivaStandin, type JobDivaStandin, type RequestLogEntry, type StandinOptions } from './server';
+export { coiPdf, defaultFixtures, STANDIN_USER, type HireEvent, type Row, type Stamped, type StandinFixtures, type StandinUser } from './fixtures';
+export { sendSignedWebhook, type WebhookResult, type WebhookSendOptions } from './webhookSender';
+export { fetchTransport } from './fetchTransport';
