@@ -15,10 +15,10 @@ async function abortMidBody(port: number, path: string): Promise<void> {
 			setTimeout(() => {
 				socket.destroy();
 				resolve();
-			}, 50);
+			}, 100);
 		});
 	});
-	await new Promise((resolve) => setTimeout(resolve, 50));
+	await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 describe('admin API', () => {
