@@ -107,7 +107,7 @@ export const CASES: Record<string, Case> = {
 		expect: { method: 'POST', path: '/api/v1/apply/sessions/ias_01FVCHXE7PNQHA1T3S2AXL2QZE/expire', json: {} },
 	},
 
-	// Policy (reference examples for create and update).
+	// Policy (reference examples for create and update; the update example sends `quote`, so Update accepts it).
 	'policy.create': { input: { fields: ref('policy') }, expect: { method: 'POST', path: '/api/v1/policies', json: ref('policy') } },
 	'policy.get': get('/api/v1/policies/pl_WzFRszJhoY'),
 	'policy.update': { input: { id: 'pl_WzFRszJhoY', fields: ref('policy') }, expect: { method: 'PUT', path: '/api/v1/policies/pl_WzFRszJhoY', json: ref('policy') } },

@@ -6,6 +6,8 @@ import { RESOURCES, RESOURCE_KEYS } from '../../../src/ten99policy/resources';
 import { CASES, ref } from './cases';
 import { BASE, SECRET, UUID_V4, makeClient, parseMultipart, recorder, setupNock, teardownNock, type SeenRequest } from './support';
 
+// The cases, with the reference request examples and notes on where we differ from them (postalcode as a string,
+// IDs in the path), are in ./cases.ts; test/nodes/ten99policy-operations.test.ts runs the same cases through the node.
 const declared = RESOURCE_KEYS.flatMap((resource) =>
 	Object.keys(RESOURCES[resource].operations as Record<string, OperationSpec>).map((operation) => `${resource}.${operation}`),
 );
