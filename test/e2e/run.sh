@@ -39,7 +39,7 @@ if [[ ! -f .cache/e2e-tools/node_modules/playwright-core/package.json ]]; then
   npm install --prefix .cache/e2e-tools --no-audit --no-fund --loglevel=error playwright-core > "$logs/playwright.log" 2>&1 \
     || fail "npm install playwright-core failed (log: $logs/playwright.log)"
 fi
-echo "  $(/usr/bin/chromium --version), playwright-core $(node -p "require('./.cache/e2e-tools/node_modules/playwright-core/package.json').version")"
+echo "  $(/usr/bin/chromium --version 2>/dev/null), playwright-core $(node -p "require('./.cache/e2e-tools/node_modules/playwright-core/package.json').version")"
 phase_done
 
 phase "build and pack the package"

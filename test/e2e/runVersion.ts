@@ -11,6 +11,7 @@ import type { Report } from './lib/report';
 import { startServices, type Services } from './lib/services';
 import { stageTemplates, templateFiles } from './lib/templates';
 import { checkComplianceFlow } from './phases/compliance';
+import { checkCredentialTests } from './phases/credentialTests';
 import { checkEditor } from './phases/editor';
 import { checkLoadErrors } from './phases/loadErrors';
 import { checkLoadedNodes } from './phases/loadedNodes';
@@ -32,7 +33,7 @@ export interface VersionRun {
 /**
  * One n8n version, start to end: a fresh user folder with the packed package installed as a community package,
  * fresh sandbox and JobDiva stand-in, credentials and templates imported with the CLI, then
- *   server #1: owner, loaded node types, credentials bound to the imported workflows;
+ *   server #1: owner, loaded node types, credential tests, credentials bound to the imported workflows;
  *   CLI:       the placement flow executed twice (`n8n execute`), the sandbox's objects counted after each;
  *   server #2: the compliance flow activated, signed and forged deliveries, the editor screenshotted;
  *   logs:      no load error for the package in anything n8n printed.
@@ -58,7 +59,7 @@ export async function runVersion(install: N8nInstall, tarball: string, report: R
 		await report.phase('install the packed package into <user folder>/.n8n/nodes', async () => {
 			installCommunityPackage(join(userFolder, '.n8n'), tarball, env);
 		});
-		const credentials = e2eCredentials(services.sandbox.url, services.jobDiva?.url);
+		const credentials = e2eCredentials(services.sandbox.url, services.jobDiva.url);
 		const templates = templateFiles();
 		await report.phase('import credentials and templates with the n8n CLI', async () => {
 			const credentialsFile = join(workDir, 'credentials.json');
@@ -81,6 +82,7 @@ export async function runVersion(install: N8nInstall, tarball: string, report: R
 				await rest.login();
 			});
 			const types = await report.phase('GET /types/nodes.json lists our node types', () => checkLoadedNodes(run, rest));
+			await report.phase('credential tests run inside n8n', () => checkCredentialTests(run, rest, credentials));
 			await report.phase('bind the imported credentials to the imported workflows', async () => {
 				run.workflows = await bindImportedWorkflows(run, rest, templates, types ?? [], credentials);
 			});

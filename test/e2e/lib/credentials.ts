@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { STANDIN_USER } from '../../jobdiva-standin';
 
 /** A credential as `n8n import:credentials` reads it: `data` as a plain object is encrypted on import. */
 export interface CredentialFile {
@@ -13,24 +14,22 @@ export interface CredentialFile {
  * by this name (n8n binds `{id, name}` references by name on import, see replaceInvalidCredentials in
  * workflow-helpers.js) are bound by n8n itself; nodes with no reference are bound through the REST API later.
  */
-export function e2eCredentials(sandboxUrl: string, jobDivaUrl: string | undefined): CredentialFile[] {
-	const credentials: CredentialFile[] = [
+export function e2eCredentials(sandboxUrl: string, jobDivaUrl: string): CredentialFile[] {
+	return [
 		{
 			id: 'e2eTen99PolicyApi',
 			name: '1099Policy account',
 			type: 'ten99PolicyApi',
 			data: { apiKey: 't9k_test_e2e', environment: 'sandbox', baseUrl: sandboxUrl },
 		},
-	];
-	if (jobDivaUrl) {
-		credentials.push({
+		{
 			id: 'e2eJobDivaApi',
 			name: 'JobDiva account',
 			type: 'jobDivaApi',
-			data: { clientId: 'e2e-client', username: 'e2e@example.com', password: 'e2e-password', baseUrl: jobDivaUrl },
-		});
-	}
-	return credentials;
+			// The stand-in's one API user (test/jobdiva-standin/fixtures.ts).
+			data: { clientId: STANDIN_USER.clientId, userName: STANDIN_USER.userName, password: STANDIN_USER.password, baseUrl: jobDivaUrl },
+		},
+	];
 }
 
 export function writeCredentialsFile(path: string, credentials: CredentialFile[]): void {

@@ -5,6 +5,7 @@
  *   GET  /types/nodes.json                                          → every node type n8n loaded (cookie, no browser-id)
  *   GET  /rest/workflows/:id, PATCH /rest/workflows/:id, POST /rest/workflows/:id/activate {versionId}
  *   GET  /rest/executions?filter={"workflowId":…}&limit=…           → {count, results: [{id, status, mode, …}]}
+ *   POST /rest/credentials/test {credentials: {id, name, type, data}} → {status: "OK" | "Error", message}
  * Responses are wrapped in {data: …}. The auth cookie is a JWT bound to the hash of the `browser-id` header sent
  * when it was issued; every later request except the /types/*.json files must send the same header.
  */
@@ -92,6 +93,11 @@ export class N8nRest {
 	/** Activates (in n8n 2.x: publishes) the given version of a workflow. */
 	async activateWorkflow(id: string, versionId: string): Promise<Workflow> {
 		return this.request('POST', `/rest/workflows/${id}/activate`, { versionId });
+	}
+
+	/** n8n's "Test" button of the credential modal: runs the credential type's test (or the node's testedBy method). */
+	async testCredential(credential: { id: string; name: string; type: string; data: Record<string, string> }): Promise<{ status: string; message?: string }> {
+		return this.request('POST', '/rest/credentials/test', { credentials: credential });
 	}
 
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {

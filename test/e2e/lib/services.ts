@@ -1,43 +1,26 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Sandbox } from '../../sandbox';
-import { REPO_ROOT } from './n8nInstall';
-
-/** A JobDiva stand-in, when the repository has one (test/jobdiva-standin/index.ts exporting startJobDivaStandIn). */
-export interface JobDivaStandIn {
-	url: string;
-	stop(): Promise<void>;
-}
+import { startJobDivaStandin, type JobDivaStandin } from '../../jobdiva-standin';
+import { startSandbox, type Sandbox } from '../../sandbox';
 
 export interface Services {
 	sandbox: Sandbox;
-	jobDiva?: JobDivaStandIn;
+	jobDiva: JobDivaStandin;
 	stop(): Promise<void>;
 }
 
-const JOBDIVA_STANDIN = join(REPO_ROOT, 'test/jobdiva-standin/index.ts');
-
 /**
- * A fresh 1099Policy sandbox (test/sandbox, in this process, on a free port of 127.0.0.1) and, when it exists,
- * the JobDiva stand-in, for one n8n version. Webhook retries are quick, so a refused delivery does not keep
- * the run waiting.
+ * A fresh 1099Policy sandbox (test/sandbox) and JobDiva stand-in (test/jobdiva-standin, default fixtures) for one
+ * n8n version, in this process, on free ports of 127.0.0.1. Webhook retries are quick, so a refused delivery does
+ * not keep the run waiting.
  */
 export async function startServices(): Promise<Services> {
-	// Loaded lazily so the harness's own modules can be type-checked and imported without the sandbox running.
-	const { startSandbox } = (await import('../../sandbox')) as typeof import('../../sandbox');
 	const sandbox = await startSandbox({ port: 0, webhooks: { maxAttempts: 3, backoffMs: 200, timeoutMs: 10_000 } });
-	let jobDiva: JobDivaStandIn | undefined;
-	if (existsSync(JOBDIVA_STANDIN)) {
-		const module = (await import(JOBDIVA_STANDIN)) as { startJobDivaStandIn?: (options: { port: number }) => Promise<JobDivaStandIn> };
-		if (typeof module.startJobDivaStandIn !== 'function') throw new Error(`${JOBDIVA_STANDIN} does not export startJobDivaStandIn()`);
-		jobDiva = await module.startJobDivaStandIn({ port: 0 });
-	}
-	console.log(`    1099Policy sandbox on ${sandbox.url}${jobDiva ? `, JobDiva stand-in on ${jobDiva.url}` : ', no JobDiva stand-in in this checkout'}`);
+	const jobDiva = await startJobDivaStandin({ port: 0 });
+	console.log(`    1099Policy sandbox on ${sandbox.url}, JobDiva stand-in on ${jobDiva.url}`);
 	return {
 		sandbox,
 		jobDiva,
 		async stop() {
-			await jobDiva?.stop();
+			await jobDiva.stop();
 			await sandbox.stop();
 		},
 	};
