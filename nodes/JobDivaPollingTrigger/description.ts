@@ -1,0 +1,89 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { DEFAULT_SEEN_LIMIT } from '../../src/jobdiva/polling';
+
+export const POLLING_PROPERTIES: INodeProperties[] = [
+	{
+		displayName:
+			'Each poll reads the new and updated hires since the previous poll (in windows of at most 14 days) and emits every new version of a hire record once. A manual test shows recent hires without moving the position.',
+		name: 'pollNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Hires',
+		name: 'hireFeed',
+		type: 'options',
+		default: 'both',
+		options: [
+			{ name: 'New and Updated', value: 'both', description: 'NewHires and UpdatedHires' },
+			{ name: 'New', value: 'new', description: 'NewHires only' },
+			{ name: 'Updated', value: 'updated', description: 'UpdatedHires only' },
+		],
+	},
+	{
+		displayName: 'Start From',
+		name: 'startAt',
+		type: 'dateTime',
+		default: '',
+		description:
+			'First poll only: read hires changed since this moment. Empty starts from the first poll itself (only later changes are emitted). Later polls continue where the previous one ended.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'JobDiva Time Zone',
+				name: 'timeZone',
+				type: 'string',
+				default: '',
+				placeholder: 'America/New_York',
+				description: 'The time zone your JobDiva account works in; date ranges are sent in it. Empty uses the workflow\'s time zone.',
+			},
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10 },
+				default: 4,
+				description: 'How many times a call answered 429 "Request Limit Exceeded" is retried, with growing random waits',
+			},
+			{
+				displayName: 'Overlap (Minutes)',
+				name: 'overlapMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1440 },
+				default: 10,
+				description:
+					'Each poll starts this long before the previous one ended, to catch changes JobDiva stamps slightly late. Records already emitted are not emitted again.',
+			},
+			{
+				displayName: 'Remembered Records',
+				name: 'seenLimit',
+				type: 'number',
+				typeOptions: { minValue: 100, maxValue: 100000 },
+				default: DEFAULT_SEEN_LIMIT,
+				description: 'How many emitted record versions are remembered to avoid emitting them twice; keep it above the number of hires changed in one overlap',
+			},
+			{
+				displayName: 'Test Sample Days',
+				name: 'sampleDays',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 14 },
+				default: 14,
+				description: 'Manual test runs show hires changed in this many recent days',
+			},
+			{
+				displayName: 'Test Sample Size',
+				name: 'sampleSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: 10,
+				description: 'Manual test runs show at most this many hires (the most recent)',
+			},
+		],
+	},
+];
