@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 import { Ten99PolicyTrigger } from '../../nodes/Ten99PolicyTrigger/Ten99PolicyTrigger.node';
+import { EVENT_TYPES } from '../../src/ten99policy/events';
 import { signPayload } from '../../src/webhooks/signature';
 import { fakeWebhookContext } from '../unit/webhooks/support/fakeN8n';
 
@@ -187,7 +188,8 @@ describe('Ten99PolicyTrigger description', () => {
 		expect(values[0]).toBe('*');
 		expect(values).toContain('policy.cancelled');
 		expect(values).toContain('certificate.flagged');
-		expect(values).toHaveLength(22);
+		expect(values).toContain('policy.expired');
+		expect(values.slice(1)).toEqual([...EVENT_TYPES]);
 		const options = description.properties.find((p) => p.name === 'options')?.options as Array<{ name: string; default: unknown }>;
 		expect(options.find((o) => o.name === 'skipSignatureVerification')?.default).toBe(false);
 		expect(options.find((o) => o.name === 'toleranceSeconds')?.default).toBe(300);
