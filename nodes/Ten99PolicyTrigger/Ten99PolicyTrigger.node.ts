@@ -6,6 +6,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import { ten99PolicyApiTest } from '../Ten99Policy/methods';
 import { TRIGGER_PROPERTIES } from './description';
 import { handleDelivery } from './handleDelivery';
 import { createEndpoint, deleteEndpoint, endpointExists } from './registration';
@@ -26,6 +27,7 @@ export class Ten99PolicyTrigger implements INodeType {
 			{
 				name: 'ten99PolicyApi',
 				required: true,
+				testedBy: 'ten99PolicyApiTest',
 				displayOptions: { show: { registration: ['automatic'] } },
 			},
 		],
@@ -39,6 +41,9 @@ export class Ten99PolicyTrigger implements INodeType {
 		],
 		properties: TRIGGER_PROPERTIES,
 	};
+
+	// The same connection test as the 1099Policy node, so the credential can be tested from either node.
+	methods = { credentialTest: { ten99PolicyApiTest } };
 
 	webhookMethods = {
 		default: {
