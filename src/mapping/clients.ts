@@ -38,3 +38,25 @@ export function chooseClient(record: Normalised, rules: MappingRules): ClientCho
 		because: company ? `${company.field} "${text(company)}" is not in the Client Table; defaults used` : 'no JobDiva company on the item; defaults used',
 	};
 }
+
+/**
+ * The JobDiva client (company) of a job or placement, for the 1099Policy entity: `entity` is the configured entity ID
+ * (Client Table or Default Entity) and empty when none is set, in which case a workflow can find or create the entity
+ * by `name` (1099Policy → Entity → Find or Create), as the shipped template does.
+ */
+export interface ClientPart {
+	companyId?: string;
+	name?: string;
+	entity: string;
+	because: string;
+}
+
+export function clientPart(record: Normalised, rules: MappingRules): ClientPart {
+	const choice = chooseClient(record, rules);
+	const part: ClientPart = { entity: choice.entity, because: choice.because };
+	const companyId = text(pick(record.placement, 'companyId') ?? pick(record.job, 'companyId'));
+	const name = text(pick(record.placement, 'companyName') ?? pick(record.job, 'companyName'));
+	if (companyId) part.companyId = companyId;
+	if (name) part.name = name;
+	return part;
+}

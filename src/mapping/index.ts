@@ -1,6 +1,7 @@
 import { ValueError } from '../ten99policy/valueError';
 import { candidateId, mapCandidate, type MappedContractor } from './candidate';
 import { mapAttachment } from './certificate';
+import { clientPart, type ClientPart } from './clients';
 import { checkSkipList, contractorGate, type GateResult } from './gate';
 import { mapInvoice, type MappedInvoice } from './invoice';
 import { jobId, mapJob, type MappedJob } from './job';
@@ -43,6 +44,8 @@ export interface MappedJson {
 	invoice?: MappedInvoice;
 	certificate?: { fields: unknown; idempotencyKey: string; fileName: string; binaryProperty: string };
 	gate?: { reason: string; field: string; value: unknown };
+	/** Map Placement and Map Job: the JobDiva client and the 1099Policy entity configured for it (empty when none). */
+	client?: ClientPart;
 	webhook?: Normalised['webhook'];
 	jobdiva: JobDivaIds;
 	notes: string[];
@@ -148,6 +151,7 @@ export function mapRecord(input: unknown, operation: Operation, rules: MappingRu
 			break;
 		case 'mapJob':
 			json.job = mapJob(record, rules, notes);
+			json.client = clientPart(record, rules);
 			break;
 		case 'mapPlacement': {
 			if (record.recognised.includes('candidate')) json.contractor = mapCandidate(record, rules, notes);
@@ -163,6 +167,7 @@ export function mapRecord(input: unknown, operation: Operation, rules: MappingRu
 					json.compensation = { wage: wage.wage, wage_type: wage.wage_type, conversion: wage.conversion };
 				}
 			}
+			json.client = clientPart(record, rules);
 			const placement = mapPlacement(record, rules, notes);
 			json.quote = placement.quote;
 			json.assignment = placement.assignment;
