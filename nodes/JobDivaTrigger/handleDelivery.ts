@@ -55,7 +55,7 @@ export function handleDelivery(context: IWebhookFunctions): IWebhookResponseData
 	}
 	// A new array, so n8n's observable static data notices the change and saves it.
 	data.recentDeliveries = recent.toState();
-	return { workflowData: [[{ json: decision.delivery as IDataObject }]] };
+	return { workflowData: [[{ json: decision.body as IDataObject }]] };
 }
 
 /**

@@ -52,8 +52,9 @@ export function readDate(value: unknown, field: string, zone: string): DateTime 
 }
 
 /**
- * Splits [from, to] into consecutive windows of at most `maxDays` calendar days (in `zone`, so a DST change does not
- * push a window over JobDiva's limit). Windows touch: each one starts where the previous ended, so a row stamped
+ * Splits [from, to] into consecutive windows of at most `maxDays`, counted both ways: calendar days in the dates'
+ * zone and `maxDays × 24` hours of elapsed time, whichever ends first. Across a DST change the two differ by an
+ * hour, and JobDiva may count either way, so a window never exceeds the limit under either reading. Windows touch: each one starts where the previous ended, so a row stamped
  * exactly on a boundary can come back twice; callers de-duplicate (see `mergeRows`). 40 days → 14 + 14 + 12.
  */
 export function splitWindows(from: DateTime, to: DateTime, maxDays = MAX_WINDOW_DAYS): DateWindow[] {
@@ -61,7 +62,9 @@ export function splitWindows(from: DateTime, to: DateTime, maxDays = MAX_WINDOW_
 	const windows: DateWindow[] = [];
 	let start = from;
 	while (start < to) {
-		const limit = start.plus({ days: maxDays });
+		const calendar = start.plus({ days: maxDays });
+		const elapsed = start.plus({ hours: maxDays * 24 });
+		const limit = calendar < elapsed ? calendar : elapsed;
 		const end = limit < to ? limit : to;
 		windows.push({ from: start, to: end });
 		start = end;

@@ -54,8 +54,9 @@ const HIRE_FEEDS: Record<Exclude<HireFeed, 'both'>, string> = { new: 'NewHires',
 /**
  * New and/or updated hires in a range: `NewHires` / `UpdatedHires` give `PLACEMENTID` only. With `expand`, each is
  * joined to its hire record from `NewUpdatedSubmittalInterviewHireActivityRecords` over the same windows (a JobDiva
- * placement ID is the ID of its hire activity, `ACTIVITYID`), giving `{PLACEMENTID, ...activity row}`; an ID whose
- * activity is not in the range stays `{PLACEMENTID}` alone. Identical rows from both feeds are returned once.
+ * placement ID is the ID of its hire activity, `ACTIVITYID` [inferred from public client code]), giving
+ * `{PLACEMENTID, ...activity row}` in the order the changes happened; an ID whose activity is not in the range stays
+ * `{PLACEMENTID}` alone, last. Identical rows from both feeds are returned once.
  */
 export async function getHires(client: JobDivaClient, feed: HireFeed, range: RangeQuery, expand: boolean): Promise<JobDivaRow[]> {
 	const feeds = feed === 'both' ? (['new', 'updated'] as const) : [feed];
@@ -65,17 +66,22 @@ export async function getHires(client: JobDivaClient, feed: HireFeed, range: Ran
 	if (!expand || hires.length === 0) return hires;
 	const activities = await getActivities(client, range);
 	// The latest version wins when an activity was updated more than once in the range (feeds are in time order).
-	const byActivityId = new Map<string, JobDivaRow>();
-	for (const row of activities) {
+	const byActivityId = new Map<string, { row: JobDivaRow; position: number }>();
+	activities.forEach((row, position) => {
 		const id = idOf(row, ['ACTIVITYID']);
-		if (id) byActivityId.set(id, row);
-	}
-	const expanded = hires.map((hire) => {
+		if (id) byActivityId.set(id, { row, position });
+	});
+	const expanded = hires.map((hire, index) => {
 		const placementId = idOf(hire, ['PLACEMENTID']);
 		const activity = placementId ? byActivityId.get(placementId) : undefined;
-		return activity ? { PLACEMENTID: placementId, ...activity } : hire;
+		return activity
+			? { row: { PLACEMENTID: placementId, ...activity.row }, position: activity.position, index }
+			: { row: hire, position: Number.POSITIVE_INFINITY, index };
 	});
-	return dedupe(expanded);
+	// In the order the changes happened (the activity feed's order), so a consumer sees a hire before its update;
+	// hires without an activity record in the range keep their feed order, last.
+	expanded.sort((a, b) => a.position - b.position || a.index - b.index);
+	return dedupe(expanded.map((entry) => entry.row));
 }
 
 function dedupe(rows: JobDivaRow[]): JobDivaRow[] {

@@ -37,7 +37,8 @@ export interface ReceiveInput {
 export type ReceiveDecision =
 	| { action: 'reject'; status: 401 | 400; reason: string; message: string }
 	| { action: 'acknowledge'; reason: 'duplicate' | 'filtered'; delivery: JobDivaDelivery; key: string }
-	| { action: 'emit'; delivery: JobDivaDelivery; key: string };
+	/** `body` is the delivery exactly as JobDiva sent it (IDs keep their JSON type); `delivery` is its checked form. */
+	| { action: 'emit'; delivery: JobDivaDelivery; body: Record<string, unknown>; key: string };
 
 /**
  * The key that says two deliveries are the same change: `(type, id, operation, sha256(content))`, where content is
@@ -77,5 +78,5 @@ export function receiveJobDivaDelivery(input: ReceiveInput): ReceiveDecision {
 	const operationOk = input.operations.length === 0 || input.operations.some((op) => op.toLowerCase() === delivery.operation.toLowerCase());
 	if (!typeOk || !operationOk) return { action: 'acknowledge', reason: 'filtered', delivery, key };
 	input.recent.add(key);
-	return { action: 'emit', delivery, key };
+	return { action: 'emit', delivery, body: parsed as Record<string, unknown>, key };
 }

@@ -38,7 +38,10 @@ export interface JobDivaStandin {
 	setFixtures(fixtures: Partial<StandinFixtures>): void;
 	/** The current fixtures (live object: tests may edit it). */
 	readonly fixtures: StandinFixtures;
-	/** The next `count` calls whose path ends with `endpoint` (e.g. `NewHires`, `login`) answer 429 "Request Limit Exceeded". */
+	/**
+	 * The next `count` calls whose path ends with `endpoint` (e.g. `NewHires`, `login`) answer 429 "Request Limit
+	 * Exceeded" (per endpoint, like JobDiva's per-method limit). Replaces an earlier count; 0 clears it.
+	 */
 	rateLimit(endpoint: string, count: number): void;
 	/** Makes every issued token expired (the next authenticated call gets 401). */
 	expireTokens(): void;
@@ -220,7 +223,8 @@ export async function startJobDivaStandin(options: StandinOptions = {}): Promise
 			Object.assign(fixtures, partial);
 		},
 		rateLimit(endpoint, count) {
-			limits.set(endpoint, (limits.get(endpoint) ?? 0) + count);
+			if (count > 0) limits.set(endpoint, count);
+			else limits.delete(endpoint);
 		},
 		expireTokens() {
 			for (const key of tokens.keys()) tokens.set(key, 0);
