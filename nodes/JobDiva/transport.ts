@@ -12,30 +12,33 @@ export const JOBDIVA_CREDENTIAL = 'jobDivaApi';
 
 type N8nContext = IExecuteFunctions | IPollFunctions;
 
-interface ResponseLike {
-	status?: unknown;
-	data?: unknown;
-	headers?: HttpResponse['headers'];
-}
-
 /**
- * Sends the client's requests through n8n, which logs in with the credential (pre-authentication), adds the Bearer
- * token and, on a 401, logs in again and retries once. Status errors are not ignored on purpose: n8n renews the
- * token only when the request throws a 401. Every other HTTP error is turned back into a plain response here, so the
- * client applies JobDiva's error mapping and 429 backoff; the n8n error (which holds request headers) is dropped.
+ * Sends the client's requests through n8n, which logs in with the credential (pre-authentication) and adds the
+ * Bearer token. Every answer comes back as a response (status errors ignored), so the client sees JobDiva's status,
+ * headers and text and applies its error mapping and 429 backoff.
+ *
+ * A 401 is the exception: n8n renews an expirable token only when a request *throws* a 401, so the request is sent
+ * once more without ignoring status errors; n8n then logs in again and retries it. (n8n's thrown errors drop a text
+ * body and the response headers, which is why they are not used for everything else.)
  */
 export function n8nJobDivaTransport(context: N8nContext): Transport {
+	const send = async (request: HttpRequest, ignoreHttpStatusErrors: boolean): Promise<HttpResponse> => {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, JOBDIVA_CREDENTIAL, {
+			method: request.method as IHttpRequestMethods,
+			url: request.url,
+			headers: request.headers,
+			body: request.body,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors,
+		})) as { statusCode: number; headers?: HttpResponse['headers']; body: unknown };
+		return { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
+	};
 	return async (request: HttpRequest): Promise<HttpResponse> => {
 		try {
-			const response = (await context.helpers.httpRequestWithAuthentication.call(context, JOBDIVA_CREDENTIAL, {
-				method: request.method as IHttpRequestMethods,
-				url: request.url,
-				headers: request.headers,
-				body: request.body,
-				json: true,
-				returnFullResponse: true,
-			})) as { statusCode: number; headers?: HttpResponse['headers']; body: unknown };
-			return { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
+			const first = await send(request, true);
+			if (first.status !== 401) return first;
+			return await send(request, false);
 		} catch (error) {
 			const response = responseOf(error);
 			if (response) return response;
@@ -44,16 +47,12 @@ export function n8nJobDivaTransport(context: N8nContext): Transport {
 	};
 }
 
-/** The HTTP answer inside what n8n threw (a NodeApiError whose cause is the axios error), if there was one. */
+/** The HTTP status (and JSON body, when there was one) inside the NodeApiError n8n threw after a renewal. */
 function responseOf(error: unknown): HttpResponse | undefined {
-	const candidates = [(error as { cause?: unknown })?.cause, error];
-	for (const candidate of candidates) {
-		const response = (candidate as { response?: ResponseLike } | undefined)?.response;
-		if (response && typeof response.status === 'number') {
-			return { status: response.status, headers: response.headers ?? {}, body: response.data };
-		}
-	}
-	return undefined;
+	const nodeError = error as { httpCode?: unknown; context?: { data?: unknown }; messages?: unknown } | undefined;
+	const status = Number(nodeError?.httpCode);
+	if (!Number.isInteger(status) || status < 100) return undefined;
+	return { status, headers: {}, body: nodeError?.context?.data ?? '' };
 }
 
 /** The credential's preAuthentication failed (bad login): keep its message, which quotes JobDiva. */
