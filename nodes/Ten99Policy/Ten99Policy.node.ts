@@ -73,7 +73,6 @@ export class Ten99Policy implements INodeType {
 					limit: op.paginated ? (this.getNodeParameter('limit', i, 50) as number) : 0,
 					checkReturning: options.checkReturning !== false,
 					convert: { moneyUnit, zone },
-					now: Date.now,
 					cache,
 				});
 				return objects.map((json) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: i } }));

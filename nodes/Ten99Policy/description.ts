@@ -180,7 +180,9 @@ function optionsProperty(op: OperationSpec, show: Record<string, string[]>): INo
 				'Retries after 429, 5xx and dropped connections, with exponential backoff honouring Retry-After. POSTs are retried only with an idempotency key.',
 		},
 	];
-	if (op.method === 'POST') {
+	const upsert = op.composite !== undefined && op.displayName === 'Create or Update';
+	// Create or Update is idempotent by email and sends no key (see operations.ts), so it offers none.
+	if (op.method === 'POST' && !upsert) {
 		options.push(
 			{
 				displayName: 'Idempotency Key',
@@ -200,7 +202,7 @@ function optionsProperty(op: OperationSpec, show: Record<string, string[]>): INo
 			},
 		);
 	}
-	if (op.composite && op.displayName === 'Create or Update') {
+	if (upsert) {
 		options.push({
 			displayName: 'Check Returning Contractor',
 			name: 'checkReturning',

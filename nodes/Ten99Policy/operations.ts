@@ -10,13 +10,9 @@ export interface RunOptions {
 	limit: number;
 	checkReturning: boolean;
 	convert: ConvertOptions;
-	now: () => number;
 	/** Shared by all items of one execution: in-flight and finished results, keyed by what makes them equal. */
 	cache: Map<string, Promise<unknown>>;
 }
-
-/** A replayed create (same idempotency key, earlier run) returns an object this much older than now. */
-const REPLAY_AGE_SECONDS = 300;
 
 /** Runs one declared operation for one item and returns the objects to output. */
 export async function runOperation(
@@ -44,20 +40,21 @@ export async function runOperation(
 
 /**
  * Contractor → Create or Update, in the fewest calls: create optimistically (1 call for a new contractor); only on
- * `duplicate_email` find the contractor by email and update it. `returning_contractor` tells the template whether
- * to bind an assignment (true) or send an application session (false).
+ * `duplicate_email` find the contractor by email, update it and look up its policies. `returning_contractor` tells
+ * the template whether to bind an assignment (true) or send an application session (false).
+ *
+ * The create is sent without an idempotency key on purpose: 1099Policy keeps emails unique, so a repeat (a retry
+ * after a dropped connection, a re-run, a JobDiva redelivery) is answered with duplicate_email and lands on the
+ * update path — which reports the contractor's current state. A replayed key would instead replay the first
+ * "created" answer, hiding that the contractor has since completed an application.
  */
 async function upsertContractor(client: Ten99PolicyClient, input: OperationInput, options: RunOptions): Promise<Record<string, unknown>> {
 	let duplicate: unknown;
 	try {
-		const create = () => client.call('contractor', 'create', input, { idempotencyKey: options.idempotencyKey }, options.convert);
 		const created = toObject(
-			options.idempotencyKey ? await once(options.cache, `post:contractor:create:${options.idempotencyKey}`, create) : await create(),
+			await client.call('contractor', 'create', input, { idempotencyKey: false, repeatable: true }, options.convert),
 		);
-		// A creation replayed from an earlier run (same idempotency key) may since have completed an application.
-		const replayed = typeof created.created === 'number' && created.created < options.now() / 1000 - REPLAY_AGE_SECONDS;
-		const returning = replayed && options.checkReturning ? await hasActivePolicy(client, String(created.id)) : false;
-		return { ...created, upsert_result: replayed ? 'existing' : 'created', returning_contractor: returning };
+		return { ...created, upsert_result: 'created', returning_contractor: false };
 	} catch (error) {
 		duplicate = error;
 	}

@@ -47,6 +47,11 @@ export interface SendOptions {
 	 * none — then the POST is never retried, because 1099Policy could apply it twice.
 	 */
 	idempotencyKey?: string | false;
+	/**
+	 * The caller guarantees a repeat cannot create a second object (e.g. a contractor create, which a repeat answers
+	 * with duplicate_email), so the POST may be retried even without an idempotency key.
+	 */
+	repeatable?: boolean;
 }
 
 export interface ListOptions {
@@ -135,7 +140,7 @@ export class Ten99PolicyClient {
 			headers['Content-Type'] = request.multipart.contentType;
 			body = request.multipart.body;
 		}
-		let idempotent = request.method !== 'POST';
+		let idempotent = request.method !== 'POST' || send.repeatable === true;
 		if (request.method === 'POST' && send.idempotencyKey !== false) {
 			headers[IDEMPOTENCY_HEADER] = send.idempotencyKey && send.idempotencyKey.trim() !== '' ? send.idempotencyKey.trim() : randomUUID();
 			idempotent = true;

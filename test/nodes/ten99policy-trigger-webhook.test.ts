@@ -178,7 +178,7 @@ describe('Ten99PolicyTrigger description', () => {
 
 	it('needs the credential only for automatic registration', () => {
 		expect(description.credentials).toEqual([
-			{ name: 'ten99PolicyApi', required: true, displayOptions: { show: { registration: ['automatic'] } } },
+			{ name: 'ten99PolicyApi', required: true, testedBy: 'ten99PolicyApiTest', displayOptions: { show: { registration: ['automatic'] } } },
 		]);
 	});
 

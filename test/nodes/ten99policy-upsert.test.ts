@@ -130,18 +130,21 @@ describe('Contractor → Create or Update', () => {
 		]);
 	});
 
-	it('a create replayed from an earlier run (same idempotency key, old created time) is "existing" and checked for policies', async () => {
+	it('a re-run finds the contractor through duplicate_email and reports its current state, not a replayed creation', async () => {
 		const log: SeenHttp[] = [];
-		nock(T99_BASE)
-			.post('/api/v1/contractors')
-			.reply(answerWith(log, () => [201, { id: 'cn_prev', email: 'ann@example.com', created: nowSeconds() - 3 * 24 * 3600 }]));
+		nock(T99_BASE).post('/api/v1/contractors').reply(answerWith(log, () => [400, DUPLICATE]));
+		nock(T99_BASE).get('/api/v1/contractors').query({ email: 'ann@example.com', limit: '1' }).reply(answerWith(log, () => [200, [{ id: 'cn_prev', email: 'ann@example.com' }]]));
+		nock(T99_BASE).put('/api/v1/contractors/cn_prev').reply(answerWith(log, () => [200, { id: 'cn_prev', email: 'ann@example.com' }]));
 		nock(T99_BASE).get('/api/v1/contractors/cn_prev/policies').reply(answerWith(log, () => [200, [{ id: 'pl_9', status: 'active' }]]));
-		const result = await runWorkflow(
-			chain([{ first: 'Ann', email: 'ann@example.com' }], upsert({ idempotencyKey: 'jobdiva-candidate-5' })),
-			T99_CREDENTIALS,
-		);
-		expect(calls(log)).toEqual(['POST /api/v1/contractors', 'GET /api/v1/contractors/cn_prev/policies']);
-		expect(result.output('1099Policy')[0].json).toMatchObject({ id: 'cn_prev', upsert_result: 'existing', returning_contractor: true });
+		const result = await runWorkflow(chain([{ first: 'Ann', email: 'ann@example.com' }], upsert()), T99_CREDENTIALS);
+		expect(log[0].headers['ten99policy-idempotent-key']).toBeUndefined();
+		expect(calls(log)).toEqual([
+			'POST /api/v1/contractors',
+			'GET /api/v1/contractors?email=ann%40example.com&limit=1',
+			'PUT /api/v1/contractors/cn_prev',
+			'GET /api/v1/contractors/cn_prev/policies',
+		]);
+		expect(result.output('1099Policy')[0].json).toMatchObject({ id: 'cn_prev', upsert_result: 'updated', returning_contractor: true });
 	});
 
 	it('any other error than duplicate_email is the item error (no lookup), under Continue On Fail too', async () => {
@@ -162,7 +165,7 @@ describe('Contractor → Create or Update', () => {
 		expect(result.error?.message).toMatch(/^\[item 0\] .*duplicate_email.*ann@example\.com/);
 	});
 
-	it('the create POST carries the idempotency key from the expression; a 500 is retried with the same key', async () => {
+	it('the create POST carries no idempotency key yet is retried after a 500, since a repeat cannot duplicate the contractor', async () => {
 		const log: SeenHttp[] = [];
 		let first = true;
 		nock(T99_BASE)
@@ -177,13 +180,10 @@ describe('Contractor → Create or Update', () => {
 					return [201, { id: 'cn_new', email: (JSON.parse(r.body) as { email: string }).email, created: nowSeconds() }];
 				}),
 			);
-		const result = await runWorkflow(
-			chain([{ first: 'Joe', email: 'joe@example.com', candidateId: 77 }], upsert({ idempotencyKey: '=jobdiva-candidate-{{ $json.candidateId }}' })),
-			T99_CREDENTIALS,
-		);
+		const result = await runWorkflow(chain([{ first: 'Joe', email: 'joe@example.com', candidateId: 77 }], upsert()), T99_CREDENTIALS);
 		expect(result.error).toBeUndefined();
-		expect(log.map((r) => r.headers['ten99policy-idempotent-key'])).toEqual(['jobdiva-candidate-77', 'jobdiva-candidate-77']);
-		expect(result.output('1099Policy')[0].json).toMatchObject({ upsert_result: 'created' });
+		expect(log.map((r) => r.headers['ten99policy-idempotent-key'])).toEqual([undefined, undefined]);
+		expect(result.output('1099Policy')[0].json).toMatchObject({ upsert_result: 'created', returning_contractor: false });
 	}, 15_000);
 });
 
