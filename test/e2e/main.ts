@@ -37,6 +37,9 @@ async function main(): Promise<number> {
 	return failed === 0 && passed > 0 ? 0 : 1;
 }
 
+// Turn Ctrl-C and CI's SIGTERM into a normal exit, so the n8n processes started by the run are killed too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+
 main().then(
 	(code) => process.exit(code),
 	(error: unknown) => {

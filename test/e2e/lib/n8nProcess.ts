@@ -3,6 +3,21 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import type { N8nInstall } from './n8nInstall';
 import { sleep, waitFor } from './wait';
 
+/**
+ * Every n8n process this run started and that is still alive. If the harness dies (an uncaught error, Ctrl-C,
+ * CI's timeout), they are killed with it instead of staying behind on their ports.
+ */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+	for (const child of children) child.kill('SIGKILL');
+});
+
+function track(child: ChildProcess): ChildProcess {
+	children.add(child);
+	child.on('exit', () => children.delete(child));
+	return child;
+}
+
 export interface N8nEnvOptions {
 	userFolder: string;
 	port: number;
@@ -67,6 +82,7 @@ export interface CliResult {
 export async function runN8nCli(install: N8nInstall, env: NodeJS.ProcessEnv, args: string[], logFile: string, timeoutMs = 180_000): Promise<CliResult> {
 	appendFileSync(logFile, `\n$ n8n ${args.join(' ')}\n`);
 	const child = spawn(install.node, [install.bin, ...args], { env, cwd: install.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+	track(child);
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (chunk: Buffer) => {
@@ -97,6 +113,7 @@ export class N8nServer {
 	static async start(install: N8nInstall, env: NodeJS.ProcessEnv, logFile: string): Promise<N8nServer> {
 		writeFileSync(logFile, `$ n8n start (n8n ${install.version}, ${install.node})\n`, { flag: 'a' });
 		const child = spawn(install.node, [install.bin, 'start'], { env, cwd: install.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+		track(child);
 		const server = new N8nServer(child, String(env.N8N_EDITOR_BASE_URL));
 		const collect = (chunk: Buffer) => {
 			server.output += chunk;
@@ -107,15 +124,20 @@ export class N8nServer {
 		let exited: number | null | undefined;
 		child.on('exit', (code) => (exited = code));
 		// n8n listens (and /healthz answers) before migrations and REST routes are ready; this line comes last.
-		await waitFor(
-			`n8n ${install.version} to print "${READY_LINE}"`,
-			async () => {
-				if (exited !== undefined) throw new Error(`n8n start exited with ${exited}:\n${server.output.slice(-3000)}`);
-				return server.output.includes(READY_LINE) ? true : undefined;
-			},
-			180_000,
-			500,
-		);
+		try {
+			await waitFor(
+				`n8n ${install.version} to print "${READY_LINE}"`,
+				async () => {
+					if (exited !== undefined) throw new Error(`n8n start exited with ${exited}:\n${server.output.slice(-3000)}`);
+					return server.output.includes(READY_LINE) ? true : undefined;
+				},
+				180_000,
+				500,
+			);
+		} catch (error) {
+			child.kill('SIGKILL');
+			throw error;
+		}
 		return server;
 	}
 
