@@ -38,8 +38,10 @@ export interface PollPlan {
 
 export function planPoll(state: PollState, now: DateTime, settings: Pick<PollSettings, 'startAt' | 'overlapMinutes'>): PollPlan {
 	const cursor = state.cursor ? DateTime.fromISO(state.cursor, { zone: 'utc' }) : undefined;
+	// JobDiva's dates have whole seconds: end at the second JobDiva will be told, so the cursor is exactly what it saw.
+	const to = now.startOf('second');
 	const from = cursor?.isValid ? cursor.minus({ minutes: Math.max(0, settings.overlapMinutes) }) : settings.startAt;
-	return { from, to: now, windows: from < now ? splitWindows(from, now, MAX_WINDOW_DAYS) : [] };
+	return { from, to, windows: from < to ? splitWindows(from, to, MAX_WINDOW_DAYS) : [] };
 }
 
 /** The key that says "this version of this record was emitted": id plus a hash of its whole content. */
