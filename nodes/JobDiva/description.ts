@@ -64,7 +64,7 @@ export const JOBDIVA_PROPERTIES: INodeProperties[] = [
 		displayOptions: show('candidate'),
 		default: 'get',
 		options: [
-			{ name: 'Download Attachment', value: 'downloadAttachment', action: 'Download a candidate attachment', description: 'CandidateAttachmentDetail: the file as binary data' },
+			{ name: 'Download Attachment', value: 'downloadAttachment', action: 'Download a candidate attachment', description: 'CandidateAttachmentDetail: the file as binary data; JSON keeps FILENAME and FILECONTENT and adds the CANDIDATEID asked for' },
 			{ name: 'Get', value: 'get', action: 'Get a candidate', description: 'CandidateDetail: name, address, email, phones' },
 		],
 	},

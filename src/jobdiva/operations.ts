@@ -95,6 +95,7 @@ function dedupe(rows: JobDivaRow[]): JobDivaRow[] {
 }
 
 export interface Attachment {
+	/** JobDiva's row plus `CANDIDATEID`. */
 	row: JobDivaRow;
 	fileName: string;
 	data: Buffer;
@@ -105,8 +106,11 @@ export interface Attachment {
 export async function getAttachment(client: JobDivaClient, candidateId: unknown, fileName: unknown): Promise<Attachment> {
 	const name = typeof fileName === 'string' ? fileName.trim() : '';
 	if (!name) throw new JobDivaInputError('File Name', fileName, 'is empty', 'Give the attachment\'s file name exactly as JobDiva lists it on the candidate, e.g. COI-2026.pdf.');
-	const rows = await client.biRows('CandidateAttachmentDetail', { candidateId: jobDivaId(candidateId, 'Candidate ID'), fileName: name });
-	const row = rows[0];
+	const id = jobDivaId(candidateId, 'Candidate ID');
+	const rows = await client.biRows('CandidateAttachmentDetail', { candidateId: id, fileName: name });
+	// JobDiva's row is only {FILENAME, FILECONTENT}; the certificate upload needs to know whose file it is, so the
+	// candidate ID asked for is added under JobDiva's own field name (a CANDIDATEID JobDiva sends is kept as is).
+	const row = rows[0] ? { CANDIDATEID: id, ...rows[0] } : undefined;
 	const content = row?.FILECONTENT;
 	if (!row || typeof content !== 'string' || content.trim() === '') {
 		throw new JobDivaInputError(

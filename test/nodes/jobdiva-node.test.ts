@@ -163,7 +163,8 @@ describe('JobDiva node: operations', () => {
 		const item = result.output('JobDiva')[0];
 		expect(item.binary?.coi).toMatchObject({ fileName: 'Jordan_Lee_COI_2026.pdf', mimeType: 'application/pdf', fileExtension: 'pdf' });
 		expect(Buffer.from(item.binary!.coi.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
-		expect(item.json).toMatchObject({ FILENAME: 'Jordan_Lee_COI_2026.pdf' });
+		expect(Object.keys(item.json)).toEqual(['CANDIDATEID', 'FILENAME', 'FILECONTENT']);
+		expect(item.json).toMatchObject({ CANDIDATEID: '12345', FILENAME: 'Jordan_Lee_COI_2026.pdf' });
 		expect(typeof item.json.FILECONTENT).toBe('string');
 	});
 
