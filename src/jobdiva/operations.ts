@@ -110,7 +110,7 @@ export async function getAttachment(client: JobDivaClient, candidateId: unknown,
 	const rows = await client.biRows('CandidateAttachmentDetail', { candidateId: id, fileName: name });
 	// JobDiva's row is only {FILENAME, FILECONTENT}; the certificate upload needs to know whose file it is, so the
 	// candidate ID asked for is added under JobDiva's own field name (a CANDIDATEID JobDiva sends is kept as is).
-	const row = rows[0] ? { CANDIDATEID: id, ...rows[0] } : undefined;
+	const row: JobDivaRow | undefined = rows[0] ? { CANDIDATEID: id, ...rows[0] } : undefined;
 	const content = row?.FILECONTENT;
 	if (!row || typeof content !== 'string' || content.trim() === '') {
 		throw new JobDivaInputError(
