@@ -28,7 +28,8 @@ export interface PollSettings {
 	seenLimit: number;
 }
 
-export const DEFAULT_SEEN_LIMIT = 5000;
+/** About 60 KB of static data; far more than the hires that change within one overlap. */
+export const DEFAULT_SEEN_LIMIT = 2000;
 
 export interface PollPlan {
 	from: DateTime;
@@ -44,9 +45,12 @@ export function planPoll(state: PollState, now: DateTime, settings: Pick<PollSet
 	return { from, to, windows: from < to ? splitWindows(from, to, MAX_WINDOW_DAYS) : [] };
 }
 
-/** The key that says "this version of this record was emitted": id plus a hash of its whole content. */
+/**
+ * The key that says "this version of this record was emitted": id plus a hash of its whole content, cut to 96 bits
+ * (ample to tell versions of one record apart) so thousands of keys stay small in n8n's static data.
+ */
 export function changeKey(row: JobDivaRow): string {
-	return `${idOf(row, ['PLACEMENTID', 'ACTIVITYID', 'id']) ?? '?'}|${rowIdentity(row)}`;
+	return `${idOf(row, ['PLACEMENTID', 'ACTIVITYID', 'id']) ?? '?'}|${rowIdentity(row).slice(0, 24)}`;
 }
 
 export interface PollResult {

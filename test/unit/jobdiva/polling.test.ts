@@ -99,6 +99,14 @@ describe('polling new and updated hires', () => {
 		expect(callsTo(standin, '/NewHires').every((c) => c.status === 200)).toBe(true);
 	});
 
+	it('the remembered versions are bounded, oldest forgotten first, and keys stay short', async () => {
+		for (const [id, at] of [['45678', '2026-11-02T14:05:00Z'], ['45679', '2026-11-04T16:30:00Z'], ['45680', '2026-11-09T13:15:00Z']] as const) hire(id, at, 'new');
+		const result = await pollHires(standinClient(standin).client, {}, utc('2026-11-10T00:00:00Z'), { ...settings, seenLimit: 2 });
+		expect(result.records).toHaveLength(3);
+		expect(result.state.seen?.map((k) => k.split('|')[0])).toEqual(['45679', '45680']);
+		expect(result.state.seen?.every((k) => /^\d+\|[0-9a-f]{24}$/.test(k))).toBe(true);
+	});
+
 	it('the manual sample reads recent hires and changes no state', async () => {
 		for (const [id, at] of [['45678', '2026-11-02T14:05:00Z'], ['45679', '2026-11-04T16:30:00Z'], ['45680', '2026-11-09T13:15:00Z']] as const) hire(id, at, 'new');
 		const sample = await sampleHires(standinClient(standin).client, utc('2026-11-10T00:00:00Z'), { zone: ZONE, feed: 'both', days: 14, limit: 2 });
