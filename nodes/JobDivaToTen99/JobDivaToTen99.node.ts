@@ -63,14 +63,18 @@ export class JobDivaToTen99 implements INodeType {
 				}
 			} catch (error) {
 				if (error instanceof ValueError) {
-					if (continueOnFail) {
-						mapped.push({ json: errorJson(error) as unknown as IDataObject, pairedItem: { item: i } });
-						continue;
-					}
-					throw new NodeOperationError(this.getNode(), `[item ${i}] ${error.message}`, {
+					const failure = new NodeOperationError(this.getNode(), `[item ${i}] ${error.message}`, {
 						itemIndex: i,
 						description: `JobDiva field: ${error.field}. Value: ${describeValue(error.value)}. Fix: ${error.fix}`,
 					});
+					if (continueOnFail) {
+						const item: INodeExecutionData = { json: errorJson(error) as unknown as IDataObject, pairedItem: { item: i } };
+						// Under "Continue (using error output)" n8n routes only items carrying `error` to the error output.
+						if (this.getNode().onError === 'continueErrorOutput') item.error = failure;
+						mapped.push(item);
+						continue;
+					}
+					throw failure;
 				}
 				if (continueOnFail) {
 					const message = error instanceof Error ? error.message : String(error);

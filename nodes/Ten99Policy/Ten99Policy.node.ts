@@ -81,7 +81,8 @@ export class Ten99Policy implements INodeType {
 					const failed: INodeExecutionData = { json: errorJson(error, i) as INodeExecutionData['json'], pairedItem: { item: i } };
 					// Under "Continue (using error output)" n8n sends only items carrying `error` to the error output (and
 					// then shows its message as json.error); without it the failed item would go down the success branch.
-					if (this.getNode().onError === 'continueErrorOutput') failed.error = toNodeError(this.getNode(), error, i);
+					// n8n shows only the error's message there, so the fix goes into the message too.
+					if (this.getNode().onError === 'continueErrorOutput') failed.error = toNodeError(this.getNode(), error, i, { fixInMessage: true });
 					return [failed];
 				}
 				throw toNodeError(this.getNode(), error, i);

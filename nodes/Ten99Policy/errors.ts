@@ -3,11 +3,17 @@ import { Ten99PolicyApiError, Ten99PolicyConnectionError } from '../../src/ten99
 import { ValueError } from '../../src/ten99policy/valueError';
 
 /** Converts anything the client throws into the n8n error a user sees, keeping 1099Policy's message and code. */
-export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	options: { fixInMessage?: boolean } = {},
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof Ten99PolicyApiError) {
+		const fix = options.fixInMessage && error.fix ? ` Fix: ${error.fix}` : '';
 		return new NodeApiError(node, errorJson(error, itemIndex) as JsonObject, {
-			message: `[item ${itemIndex}] ${error.message}`,
+			message: `[item ${itemIndex}] ${error.message}${fix}`,
 			description: error.fix,
 			httpCode: String(error.status),
 			itemIndex,

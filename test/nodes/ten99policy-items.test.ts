@@ -113,8 +113,10 @@ describe('Ten99Policy node items: pairing, Continue On Fail, parallel requests',
 		const errors = result.output('1099Policy', 1);
 		expect(errors).toHaveLength(1);
 		expect(errors[0].pairedItem).toEqual({ item: 1 });
-		// n8n's convention on the error output: json.error is the message; the fix is the error's description.
-		expect(errors[0].json).toEqual({ error: '[item 1] 1099Policy rejected POST /contractors (400 invalid_input): email: Email domain does not accept mail.' });
+		// On the error output n8n keeps only json.error (the message), so the message carries the fix as well.
+		expect(errors[0].json).toEqual({
+			error: '[item 1] 1099Policy rejected POST /contractors (400 invalid_input): email: Email domain does not accept mail. Fix: Correct the fields named in the message.',
+		});
 		expect((errors[0].error as { description?: string } | undefined)?.description).toBe('Correct the fields named in the message.');
 		expect(JSON.stringify(result.run)).not.toContain(T99_SECRET);
 	});
