@@ -7,7 +7,7 @@ import {
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { readDate } from '../../src/jobdiva/dates';
+import { checkZone, readDate } from '../../src/jobdiva/dates';
 import { DEFAULT_SEEN_LIMIT, pollHires, sampleHires, type PollState } from '../../src/jobdiva/polling';
 import type { HireFeed } from '../../src/jobdiva/operations';
 import { toJobDivaNodeError } from '../JobDiva/errors';
@@ -47,8 +47,8 @@ export class JobDivaPollingTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as PollOptions;
 		const zone = options.timeZone?.trim() || this.getTimezone();
 		const feed = this.getNodeParameter('hireFeed', 'both') as HireFeed;
-		const now = DateTime.now().setZone(zone);
 		try {
+			const now = DateTime.now().setZone(checkZone(zone));
 			const client = await jobDivaClient(this, { maxRetries: options.maxRetries ?? 4 });
 			if (this.getMode() === 'manual') {
 				// A test run shows recent hires and leaves the production position alone.

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { JobDivaInputError } from './errors';
 
 /** JobDiva's BI date-range feeds take `fromDate`/`toDate` in this format, read in the tenant's time zone. */
@@ -17,6 +17,14 @@ export interface DateRangeInput {
 	to: unknown;
 	/** IANA zone the dates are read in (when they carry none) and sent to JobDiva in. */
 	zone: string;
+}
+
+/** Checks the zone dates are read and sent in (a node option), so a typo is reported as such, not as a bad date. */
+export function checkZone(zone: string, field = 'JobDiva Time Zone'): string {
+	if (!IANAZone.isValidZone(zone)) {
+		throw new JobDivaInputError(field, zone, 'is not a time zone', 'Use an IANA time zone name such as America/New_York, or leave it empty for the workflow\'s time zone.');
+	}
+	return zone;
 }
 
 /** Formats an instant for JobDiva's `fromDate`/`toDate`, in `zone`. */
@@ -74,6 +82,7 @@ export function splitWindows(from: DateTime, to: DateTime, maxDays = MAX_WINDOW_
 
 /** Reads and checks a From/To pair given to the node, then splits it into JobDiva-sized windows. */
 export function windowsFor(input: DateRangeInput, fields: { from: string; to: string } = { from: 'From', to: 'To' }): DateWindow[] {
+	checkZone(input.zone);
 	const from = readDate(input.from, fields.from, input.zone);
 	const to = readDate(input.to, fields.to, input.zone);
 	if (to <= from) {

@@ -45,6 +45,7 @@ describe('14-day windows', () => {
 		}
 		expect(error).toBeInstanceOf(JobDivaInputError);
 		expect(error).toMatchObject({ field: 'To', fix: 'Set To to a later date than From.' });
+		expect(() => windowsFor({ from: '2026-11-01T00:00:00', to: '2026-11-02T00:00:00', zone: 'America/NewYork' })).toThrow('JobDiva Time Zone is not a time zone');
 	});
 
 	it('merges windows in order and drops only exact repeats', () => {
