@@ -1,7 +1,6 @@
-import type { DateTime } from 'luxon';
 import { backoffDelay, retryAfterMs } from '../util/backoff';
 import { headerValue, parseBody, type HttpRequest, type Sleep, type Transport } from '../ten99policy/transport';
-import { formatJobDivaDate, splitWindows, type DateWindow } from './dates';
+import { formatJobDivaDate, type DateWindow } from './dates';
 import { JobDivaApiError, JobDivaConnectionError, toJobDivaError } from './errors';
 import { mergeRows, type JobDivaRow } from './rows';
 
@@ -86,7 +85,7 @@ export class JobDivaClient {
 	/** `GET /apiv2/bi/<feed>` → its rows (`data`), unchanged. */
 	async biRows(feed: string, query: Record<string, string>): Promise<JobDivaRow[]> {
 		const path = `/apiv2/bi/${feed}`;
-		return rowsOf(await this.request('GET', path, query), path);
+		return rowsOf(await this.request('GET', path, query), 'GET', path);
 	}
 
 	/** A date-range feed over every window, in order, rows merged and de-duplicated where windows touch. */
@@ -104,20 +103,15 @@ export class JobDivaClient {
 		return mergeRows(batches);
 	}
 
-	/** Convenience for scripts: a range given as two instants. */
-	async biBetween(feed: string, from: DateTime, to: DateTime, zone: string): Promise<JobDivaRow[]> {
-		return this.biRange(feed, { windows: splitWindows(from, to), zone });
-	}
-
 	/** `POST /apiv2/jobdiva/searchStart` → start (placement) records, lower-case keys with spaces, unchanged. */
 	async searchStart(criteria: Record<string, unknown>): Promise<JobDivaRow[]> {
 		const path = '/apiv2/jobdiva/searchStart';
-		return rowsOf(await this.request('POST', path, {}, criteria), path);
+		return rowsOf(await this.request('POST', path, {}, criteria), 'POST', path);
 	}
 }
 
 /** BI answers are `{message, data: [rows]}`; searchStart answers a bare array. An empty answer is no rows. */
-export function rowsOf(body: unknown, path: string): JobDivaRow[] {
+export function rowsOf(body: unknown, method: string, path: string): JobDivaRow[] {
 	if (body === undefined || body === null || body === '') return [];
 	if (Array.isArray(body)) return body.filter(isRow);
 	if (typeof body === 'object') {
@@ -129,7 +123,7 @@ export function rowsOf(body: unknown, path: string): JobDivaRow[] {
 	throw new JobDivaApiError(
 		`JobDiva answered ${path} with something that is not a list of records: ${String(JSON.stringify(body)).slice(0, 120)}`,
 		200,
-		'GET',
+		method,
 		path,
 		'',
 		'Check that the credential\'s Base URL points at the JobDiva API (https://api.jobdiva.com).',

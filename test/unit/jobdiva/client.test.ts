@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { JobDivaClient } from '../../../src/jobdiva/client';
+import { JobDivaClient, rowsOf } from '../../../src/jobdiva/client';
 import { JobDivaApiError, JobDivaAuthError, JobDivaConnectionError, toJobDivaError } from '../../../src/jobdiva/errors';
 import { getAttachment, getCandidate, jobDivaId, searchPlacements } from '../../../src/jobdiva/operations';
 import { JobDivaSession } from '../../../src/jobdiva/session';
@@ -130,6 +130,17 @@ describe('JobDiva error mapping', () => {
 		const error = toJobDivaError('POST', '/apiv2/v2/login', 500, 'Invalid username/password for hunter2-secret', ['hunter2-secret']);
 		expect(error.message).not.toContain('hunter2-secret');
 		expect(error.message).toContain('***');
+	});
+
+	it('reads BI and searchStart answers, and names a Base URL that is not the API', () => {
+		expect(rowsOf({ message: 'Success', data: [{ ID: '1' }, 'junk'] }, 'GET', '/apiv2/bi/X')).toEqual([{ ID: '1' }]);
+		expect(rowsOf({ message: 'Success', data: { ID: '1' } }, 'GET', '/apiv2/bi/X')).toEqual([{ ID: '1' }]);
+		expect(rowsOf({ message: 'No data', data: null }, 'GET', '/apiv2/bi/X')).toEqual([]);
+		expect(rowsOf('', 'GET', '/apiv2/bi/X')).toEqual([]);
+		expect(rowsOf([{ id: 1 }], 'POST', '/apiv2/jobdiva/searchStart')).toEqual([{ id: 1 }]);
+		expect(() => rowsOf('<html>JobDiva Login</html>', 'POST', '/apiv2/jobdiva/searchStart')).toThrow(
+			/JobDiva answered \/apiv2\/jobdiva\/searchStart with something that is not a list of records/,
+		);
 	});
 
 	it('a transport failure becomes a connection error naming the request', async () => {
