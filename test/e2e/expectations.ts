@@ -7,6 +7,15 @@ import type { CollectionName } from '../sandbox/types';
  * fails the run and prints what it created, so a new template gets an entry on purpose, not by accident.
  */
 export const PLACEMENT_EXPECTATIONS: Record<string, Partial<Record<CollectionName, number>>> = {
-	// test/e2e/fixtures: two contractors upserted from a Code node.
+	/**
+	 * The shipped template over the JobDiva stand-in's default fixtures (test/jobdiva-standin/fixtures.ts), six hires:
+	 *   45678 Jordan Lee, 45680 Marcus Webb, 45690 Jordan Lee again  → contractor placements: job, quote, session each;
+	 *   45679 Priya Raman (corp-to-corp "N"), 45700 Alicia Gomez ("contract" only) → skipped as not 1099;
+	 *   45710 Sam Ortiz (no pay rate)                                 → "Needs fixing in JobDiva", nothing created.
+	 * Jordan Lee is one contractor (found by email on his second placement) and has no active policy yet, so he gets
+	 * an application session, not an assignment. Two client companies → two entities.
+	 */
+	'jobdiva-placement-to-1099policy.json': { contractors: 2, entities: 2, jobs: 3, quotes: 3, sessions: 3 },
+	// test/e2e/fixtures (used only while templates/ is empty): two contractors upserted from a Code node.
 	'placement-fixture.json': { contractors: 2 },
 };

@@ -10,21 +10,21 @@ export interface CredentialFile {
 }
 
 /**
- * The credentials the run imports. Names are the ones a user would pick; templates that reference a credential
- * by this name (n8n binds `{id, name}` references by name on import, see replaceInvalidCredentials in
- * workflow-helpers.js) are bound by n8n itself; nodes with no reference are bound through the REST API later.
+ * The credentials the run imports, named as n8n names a new credential ("<credential display name> account") and as
+ * the templates reference them (`{"id": "", "name": "1099Policy API account"}`): n8n binds such a reference by name
+ * on import (replaceInvalidCredentials in workflow-helpers.js). Nodes left unbound are bound through the REST API.
  */
 export function e2eCredentials(sandboxUrl: string, jobDivaUrl: string): CredentialFile[] {
 	return [
 		{
 			id: 'e2eTen99PolicyApi',
-			name: '1099Policy account',
+			name: '1099Policy API account',
 			type: 'ten99PolicyApi',
 			data: { apiKey: 't9k_test_e2e', environment: 'sandbox', baseUrl: sandboxUrl },
 		},
 		{
 			id: 'e2eJobDivaApi',
-			name: 'JobDiva account',
+			name: 'JobDiva API account',
 			type: 'jobDivaApi',
 			// The stand-in's one API user (test/jobdiva-standin/fixtures.ts).
 			data: { clientId: STANDIN_USER.clientId, userName: STANDIN_USER.userName, password: STANDIN_USER.password, baseUrl: jobDivaUrl },

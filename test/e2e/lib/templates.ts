@@ -14,12 +14,14 @@ export interface TemplateFile {
 
 /**
  * The workflows to import: every templates/*.json (the shipped templates), or, while there are none, the
- * harness's own fixtures in test/e2e/fixtures/. The role comes from the file name: *compliance* is the
+ * harness's own fixtures in test/e2e/fixtures/; E2E_TEMPLATES_DIR points at another folder (to try a changed
+ * template before it replaces the shipped one). The role comes from the file name: *compliance* is the
  * webhook-driven compliance sync, *placement* the placement → coverage flow.
  */
 export function templateFiles(): TemplateFile[] {
 	const shipped = join(REPO_ROOT, 'templates');
-	const dir = existsSync(shipped) && readdirSync(shipped).some((f) => f.endsWith('.json')) ? shipped : join(__dirname, '../fixtures');
+	const hasShipped = existsSync(shipped) && readdirSync(shipped).some((f) => f.endsWith('.json'));
+	const dir = process.env.E2E_TEMPLATES_DIR ?? (hasShipped ? shipped : join(__dirname, '../fixtures'));
 	return readdirSync(dir)
 		.filter((f) => f.endsWith('.json'))
 		.sort()

@@ -30,7 +30,7 @@ export async function checkComplianceFlow(run: VersionRun, rest: N8nRest): Promi
 
 	const before = await rest.executions(workflow.id);
 	const logStart = sandbox.deliveries.length;
-	await emitEvents(run);
+	await emitEvents(run, endpoint.events);
 	const attempts = sandbox.deliveries.slice(logStart).filter((d) => d.endpointId === endpoint.id);
 	const eventIds = [...new Set(attempts.map((d) => d.eventId))];
 	const okDeliveries = attempts.filter((d) => d.status === 200);
@@ -75,17 +75,20 @@ async function settledCount(rest: N8nRest, workflowId: string): Promise<number> 
 
 /**
  * Completes every open application session (as a contractor finishing the hosted application would), which
- * makes the sandbox emit application and policy events; with no session, emits one policy event directly.
+ * makes the sandbox emit application and policy events; with no session, emits one event of a type the endpoint
+ * subscribed to (`events` absent or empty means all).
  */
-async function emitEvents(run: VersionRun): Promise<void> {
+async function emitEvents(run: VersionRun, subscribed: unknown): Promise<void> {
 	const sandbox = run.services.sandbox;
 	const open = sandbox.state('sandbox').sessions.filter((s) => s.status !== 'complete' && s.status !== 'expired');
 	if (open.length > 0) {
 		for (const session of open) sandbox.completeSession(session.id);
 		console.log(`    completed ${open.length} application sessions in the sandbox`);
 	} else {
-		sandbox.deliverEvent({ type: 'policy.created', object: { id: 'pl_e2e0000001', object: 'policy', status: 'active', contractor: 'cn_e2e0000001' } });
-		console.log('    no open application session: emitted one policy.created event');
+		const types = Array.isArray(subscribed) ? (subscribed as string[]).filter((t) => t !== '*') : [];
+		const type = types.includes('policy.active') || types.length === 0 ? 'policy.active' : types[0];
+		sandbox.deliverEvent({ type, object: { id: 'pl_e2e0000001', object: 'policy', status: 'active', contractor: 'cn_e2e0000001' } });
+		console.log(`    no open application session: emitted one ${type} event`);
 	}
 	await sandbox.settleDeliveries();
 }

@@ -4,10 +4,12 @@ import type { VersionRun } from '../runVersion';
 
 /**
  * A package that fails to load only shows in n8n's output (the editor then shows its nodes as "not installed"),
- * e.g. `Cannot find module '…/nodes/node_modules/n8n-nodes-ten99policy/dist/nodes/…'`. Any line that names the
- * package, one of its node or credential types, next to an error word fails the run.
+ * e.g. `Cannot find module '…/nodes/node_modules/n8n-nodes-ten99policy/dist/nodes/…'` or `Unrecognized node type:
+ * n8n-nodes-ten99policy.…`. A line that names the package or one of its types next to such a message fails the
+ * run; a node's own runtime error (a stack through dist/nodes/…) is not a load error and is reported elsewhere.
  */
-const ERROR_WORDS = /error|failed|cannot find|not found|unrecognized|unknown|could not|exception|invalid/i;
+const ERROR_WORDS =
+	/cannot find module|failed to load|error loading|could not load|unrecognized (node|credential) type|unknown (node|credential) type|is not a constructor|SyntaxError|does not provide an export|class .* (not found|missing)/i;
 const OUR_NAMES = new RegExp(`${PACKAGE_NAME}|ten99Policy|jobDiva`, 'i');
 
 export function loadErrorLines(text: string): string[] {
