@@ -16,8 +16,11 @@ export interface JobDivaClientOptions {
 	baseDelayMs?: number;
 	capDelayMs?: number;
 	random?: () => number;
-	/** Secrets to scrub from JobDiva's echoed text (the n8n path never sees them; tests and scripts do). */
-	secrets?: string[];
+	/**
+	 * Secrets to scrub from JobDiva's echoed text (the n8n path never sees them; tests and scripts do). A function is
+	 * asked at each error, so a token obtained later is covered too.
+	 */
+	secrets?: string[] | (() => string[]);
 	onRetry?: (info: { method: string; path: string; attempt: number; delayMs: number }) => void;
 }
 
@@ -78,7 +81,8 @@ export class JobDivaClient {
 				await this.options.sleep(delayMs);
 				continue;
 			}
-			throw toJobDivaError(method, path, response.status, parsed, this.options.secrets, attempt);
+			const secrets = typeof this.options.secrets === 'function' ? this.options.secrets() : this.options.secrets;
+			throw toJobDivaError(method, path, response.status, parsed, secrets, attempt);
 		}
 	}
 

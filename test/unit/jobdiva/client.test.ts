@@ -71,6 +71,19 @@ describe('JobDiva client against the stand-in', () => {
 		expect(callsTo(standin, '/login')[0]).toMatchObject({ status: 500, body: { password: '***' } });
 	});
 
+	it('scrubs the session token if JobDiva ever echoes it in an error', async () => {
+		const { client, session } = standinClient(standin);
+		await getCandidate(client, '12345');
+		const token = await session.currentToken();
+		const echo = new JobDivaClient({
+			transport: async () => ({ status: 400, headers: {}, body: `Bad request for token ${token}` }),
+			sleep: async () => {},
+			secrets: () => session.secrets(),
+		});
+		const error = await echo.biRows('CandidateDetail', { candidateId: '1' }).catch((e: unknown) => e as Error);
+		expect(error.message).toBe('JobDiva refused GET /apiv2/bi/CandidateDetail as invalid: Bad request for token ***');
+	});
+
 	it('retries 429 "Request Limit Exceeded" with growing jittered waits, then succeeds', async () => {
 		const { client, sleeps } = standinClient(standin, { maxRetries: 4 });
 		standin.rateLimit('CandidateDetail', 3);

@@ -18,7 +18,7 @@ export function standinClient(standin: JobDivaStandin, options: { maxRetries?: n
 		baseUrl: standin.url,
 		maxRetries: options.maxRetries,
 		random: () => 0.5,
-		secrets: session.secrets(),
+		secrets: () => session.secrets(),
 	});
 	return { client, session, sleeps };
 }
