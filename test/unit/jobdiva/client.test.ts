@@ -80,7 +80,7 @@ describe('JobDiva client against the stand-in', () => {
 			sleep: async () => {},
 			secrets: () => session.secrets(),
 		});
-		const error = await echo.biRows('CandidateDetail', { candidateId: '1' }).catch((e: unknown) => e as Error);
+		const error = (await echo.biRows('CandidateDetail', { candidateId: '1' }).catch((e: unknown) => e)) as Error;
 		expect(error.message).toBe('JobDiva refused GET /apiv2/bi/CandidateDetail as invalid: Bad request for token ***');
 	});
 
