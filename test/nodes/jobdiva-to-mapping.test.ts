@@ -78,7 +78,7 @@ describe('JobDiva node → JobDiva to 1099Policy', () => {
 		]);
 		const errors = out.filter((j) => j.error);
 		expect(errors).toHaveLength(1);
-		expect(errors[0]).toMatchObject({ field: expect.stringMatching(/AGREEDPAYRATE|ENDDATE/i) });
+		expect(errors[0]).toMatchObject({ field: 'ENDDATE', value: '12/20/2026 00:00:00' }); // 45710: end before start
 	});
 
 	it('searchStart records map as they come (lower-case keys, epoch ms); the W-2 start is skipped', async () => {
