@@ -72,9 +72,10 @@ describe('JobDiva node → JobDiva to 1099Policy', () => {
 		}
 		expect(bodies[0].quote.body).toMatchObject({ contractor: 'cn_12345', job: 'jb_78910', custom_metadata: { jobdiva_placement_id: '45678' } });
 		expect(bodies[2].assignment.body).toMatchObject({ contractor: 'cn_12345', job: 'jb_78913' }); // the returning contractor
-		expect(skipped.map((s) => [s.jobdiva?.placementId, s.field])).toEqual([
-			['45679', expect.any(String)],
-			['45700', expect.any(String)],
+		// 45679 is a Subcontractor only by its salary record, which the hire record does not carry; 45700 is the W-2.
+		expect(skipped.map((s) => [s.jobdiva?.placementId, s.field, s.value])).toEqual([
+			['45679', 'CORPTOCORP', 'N'],
+			['45700', 'POSITIONTYPE', 'contract'],
 		]);
 		const errors = out.filter((j) => j.error);
 		expect(errors).toHaveLength(1);
