@@ -82,6 +82,15 @@ describe('JobDiva node → JobDiva to 1099Policy', () => {
 		expect(errors[0]).toMatchObject({ field: 'ENDDATE', value: '12/20/2026 00:00:00' }); // 45710: end before start
 	});
 
+	it('a salary record (the webhook era\'s placement signal) proves the contractor the hire record could not', async () => {
+		const { mapped: out, skipped } = await mapped(
+			chain([{ e: '12346', r: '881' }, { e: '12348', r: '884' }], jobDiva({ resource: 'salaryRecord', operation: 'get', employeeId: '={{ $json.e }}', recordId: '={{ $json.r }}' }), map('mapPlacement')),
+		);
+		expect(out.map((j) => j.jobdiva.placementId)).toEqual(['45679']);
+		expect(schemas.quoteBody.parse(out[0].quote.body)).toMatchObject({ contractor: 'cn_12346', job: 'jb_78911' });
+		expect(skipped.map((s) => [s.field, s.value])).toEqual([['EMPLOYMENT_CATEGORY', 'Employee']]);
+	});
+
 	it('searchStart records map as they come (lower-case keys, epoch ms); the W-2 start is skipped', async () => {
 		const { mapped: out, skipped } = await mapped(
 			chain([{ c: '12345' }, { c: '12348' }], jobDiva({ resource: 'placement', operation: 'search', candidateId: '={{ $json.c }}', jobId: '' }), map('mapPlacement')),
