@@ -49,7 +49,7 @@ export function n8nJobDivaTransport(context: N8nContext): Transport {
 
 /** The HTTP status (and JSON body, when there was one) inside the NodeApiError n8n threw after a renewal. */
 function responseOf(error: unknown): HttpResponse | undefined {
-	const nodeError = error as { httpCode?: unknown; context?: { data?: unknown }; messages?: unknown } | undefined;
+	const nodeError = error as { httpCode?: unknown; context?: { data?: unknown } } | undefined;
 	const status = Number(nodeError?.httpCode);
 	if (!Number.isInteger(status) || status < 100) return undefined;
 	return { status, headers: {}, body: nodeError?.context?.data ?? '' };
