@@ -5,7 +5,7 @@ import { installCommunityPackage } from './lib/communityPackage';
 import { e2eCredentials, writeCredentialsFile } from './lib/credentials';
 import type { N8nInstall } from './lib/n8nInstall';
 import { n8nEnv, N8nServer, runN8nCli } from './lib/n8nProcess';
-import { N8nRest } from './lib/n8nRest';
+import { N8nRest, type NodeTypeDescription } from './lib/n8nRest';
 import { freePort } from './lib/ports';
 import type { Report } from './lib/report';
 import { startServices, type Services } from './lib/services';
@@ -28,6 +28,8 @@ export interface VersionRun {
 	cliLog: string;
 	services: Services;
 	workflows: ImportedWorkflow[];
+	/** /types/nodes.json of this n8n, once the server has started. */
+	nodeTypes: NodeTypeDescription[];
 }
 
 /**
@@ -54,6 +56,7 @@ export async function runVersion(install: N8nInstall, tarball: string, report: R
 		cliLog: join(workDir, 'n8n-cli.log'),
 		services,
 		workflows: [],
+		nodeTypes: [],
 	};
 	try {
 		await report.phase('install the packed package into <user folder>/.n8n/nodes', async () => {
@@ -82,6 +85,7 @@ export async function runVersion(install: N8nInstall, tarball: string, report: R
 				await rest.login();
 			});
 			const types = await report.phase('GET /types/nodes.json lists our node types', () => checkLoadedNodes(run, rest));
+			run.nodeTypes = types ?? [];
 			await report.phase('credential tests run inside n8n', () => checkCredentialTests(run, rest, credentials));
 			await report.phase('bind the imported credentials to the imported workflows', async () => {
 				run.workflows = await bindImportedWorkflows(run, rest, templates, types ?? [], credentials);

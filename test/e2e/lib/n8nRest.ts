@@ -26,6 +26,9 @@ export interface NodeTypeDescription {
 	version: number | number[];
 	displayName: string;
 	credentials?: Array<{ name: string; required?: boolean }>;
+	group?: string[];
+	polling?: boolean;
+	webhooks?: unknown[];
 }
 
 export interface WorkflowNode {

@@ -9,7 +9,7 @@ export interface TemplateFile {
 	/** `id` inside the workflow JSON, if it has one (n8n keeps it on import). */
 	id?: string;
 	role: 'placement' | 'compliance' | 'other';
-	nodes: Array<{ name: string; type: string; typeVersion: number; parameters?: Record<string, unknown> }>;
+	nodes: Array<{ name: string; type: string; typeVersion: number; disabled?: boolean; parameters?: Record<string, unknown> }>;
 }
 
 /**

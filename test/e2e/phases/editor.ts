@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, type Page } from '../lib/browser';
 import { REPO_ROOT } from '../lib/n8nInstall';
@@ -25,6 +25,11 @@ export async function checkEditor(run: VersionRun, rest: N8nRest): Promise<void>
 	await takeScreenshots(run, rest, shots);
 	if (run.report.failed === failedBefore) {
 		mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+		// Replace each template's old set, so a renamed node leaves no stale picture behind.
+		const slugs = run.workflows.map((w) => templateSlug(w.template.file));
+		for (const old of readdirSync(SCREENSHOTS_DIR)) {
+			if (slugs.some((slug) => old === `${slug}.png` || old.startsWith(`${slug}--`))) rmSync(join(SCREENSHOTS_DIR, old));
+		}
 		for (const png of readdirSync(shots)) copyFileSync(join(shots, png), join(SCREENSHOTS_DIR, png));
 		console.log(`    ${readdirSync(shots).length} screenshots copied to ${SCREENSHOTS_DIR}`);
 	} else {
@@ -43,7 +48,7 @@ async function takeScreenshots(run: VersionRun, rest: N8nRest, shots: string): P
 		page.on('pageerror', (error) => pageErrors.push(String(error.message)));
 		const ordered = [...run.workflows].sort((a, b) => rank(a.template.role) - rank(b.template.role));
 		for (const { template, id } of ordered) {
-			const slug = slugify(template.file.split('/').pop()!.replace(/\.json$/, ''));
+			const slug = templateSlug(template.file);
 			await openWorkflow(page, `${rest.baseUrl}/workflow/${id}`);
 			await expectNoUnknownNodes(run, page, `${slug}: canvas`);
 			const ours = template.nodes.filter((n) => isOurs(n.type));
@@ -108,6 +113,10 @@ async function expectNoUnknownNodes(run: VersionRun, page: Page, where: string):
 
 function rank(role: string): number {
 	return role === 'placement' ? 0 : role === 'compliance' ? 1 : 2;
+}
+
+function templateSlug(file: string): string {
+	return slugify(file.split('/').pop()!.replace(/\.json$/, ''));
 }
 
 function slugify(text: string): string {

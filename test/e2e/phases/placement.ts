@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { COLLECTIONS, type CollectionName, type SandboxState } from '../../sandbox/types';
 import { PLACEMENT_EXPECTATIONS } from '../expectations';
 import { runN8nCli } from '../lib/n8nProcess';
+import { cliStartNode } from '../lib/nodeTypes';
 import type { VersionRun } from '../runVersion';
 import { loadErrorLines } from './loadErrors';
 
@@ -17,6 +18,12 @@ export async function checkPlacementFlow(run: VersionRun): Promise<void> {
 	const file = placement!.template.file.split('/').pop()!;
 	const expected = PLACEMENT_EXPECTATIONS[file];
 	const sandbox = run.services.sandbox;
+	const start = cliStartNode(placement!.template.nodes, run.nodeTypes);
+	run.report.check(
+		`${file}: n8n execute starts at its Manual Trigger (it starts at "${start?.name}")`,
+		start?.type === 'n8n-nodes-base.manualTrigger',
+		'n8n execute runs from the first trigger or polling node in the workflow\'s "nodes" array: list the Manual Trigger before the polling trigger',
+	);
 
 	await executeOnce(run, placement!.id, file, 1);
 	const first = sandbox.state('sandbox');
