@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { startJobDivaStandin, STANDIN_USER, type JobDivaStandin } from '../jobdiva-standin';
 import { EXPECTED, RETURNING, SANDBOX_KEY, seedReturningContractor } from '../demo/scenario';
+import { fixturesForToday } from '../demo/timeShift';
 import { PLACEMENT_TEMPLATE, runTemplate } from '../helpers/template';
 import type { RunResult } from '../helpers/workflow';
 
@@ -20,7 +21,7 @@ describe('template: JobDiva placement → 1099Policy coverage', () => {
 
 	beforeAll(async () => {
 		sandbox = await startSandbox();
-		jobdiva = await startJobDivaStandin();
+		jobdiva = await startJobDivaStandin({ fixtures: fixturesForToday() });
 		await seedReturningContractor(sandbox.url);
 		credentials = {
 			ten99PolicyApi: { apiKey: SANDBOX_KEY, environment: 'sandbox', baseUrl: sandbox.url },

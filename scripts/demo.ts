@@ -1,0 +1,147 @@
+/**
+ * `npm run demo`: the placement → coverage template, end to end, with no account and no network.
+ * Builds the package, starts the local 1099Policy sandbox and the JobDiva stand-in (six realistic placements),
+ * makes one contractor a returning one, runs the shipped template through n8n's workflow engine, prints what
+ * happened to each placement, then runs it again to show that a re-run creates nothing twice.
+ */
+import { execSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INodeExecutionData } from 'n8n-workflow';
+import { startJobDivaStandin, STANDIN_USER } from '../test/jobdiva-standin';
+import { startSandbox, type Sandbox } from '../test/sandbox';
+import { EXPECTED, RETURNING, SANDBOX_KEY, seedReturningContractor } from '../test/demo/scenario';
+import { fixturesForToday } from '../test/demo/timeShift';
+import { PLACEMENT_TEMPLATE, runTemplate } from '../test/helpers/template';
+import type { RunResult } from '../test/helpers/workflow';
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
+const keep = process.argv.includes('--keep');
+
+type Outcome = { placementId: string; candidate: string; outcome: string; detail: string };
+
+function outputs(result: RunResult, node: string): INodeExecutionData[] {
+	try {
+		return result.output(node);
+	} catch {
+		return []; // the node did not run: no item took that path
+	}
+}
+
+function money(cents: unknown): string {
+	return typeof cents === 'number' ? `$${(cents / 100).toFixed(2)}` : 'n/a';
+}
+
+function summarise(result: RunResult): Outcome[] {
+	const quotes = new Map<string, Record<string, unknown>>();
+	for (const item of outputs(result, 'Quote')) {
+		const id = (item.json.custom_metadata as Record<string, string> | undefined)?.jobdiva_placement_id;
+		if (id) quotes.set(id, item.json);
+	}
+	const quoteText = (id: string) => {
+		const quote = quotes.get(id);
+		return quote ? `quote ${String(quote.id)}, premium ${money(quote.net_rate)} per $100 earned` : '';
+	};
+	const rows: Outcome[] = [];
+	const name = (id: string) => EXPECTED[id]?.candidate ?? '?';
+	for (const { json } of outputs(result, 'Coverage bound')) {
+		const id = String(json.placementId);
+		rows.push({ placementId: id, candidate: name(id), outcome: 'assignment', detail: `COVERED: assignment ${String(json.assignment)} ${String(json.status)}; ${quoteText(id)}` });
+	}
+	for (const { json } of outputs(result, 'Send this link to the contractor')) {
+		const id = String(json.placementId);
+		rows.push({ placementId: id, candidate: name(id), outcome: 'session', detail: `APPLY: send ${String(json.email)} ${String(json.applicationUrl)}; ${quoteText(id)}` });
+	}
+	for (const { json } of outputs(result, 'Not eligible: review the placement')) {
+		const id = String(json.placementId);
+		rows.push({ placementId: id, candidate: name(id), outcome: 'ineligible', detail: `NOT ELIGIBLE: ${String(json.reason)}` });
+	}
+	for (const { json } of outputs(result, 'Skipped: not a contractor placement')) {
+		const id = String(json.placementId);
+		rows.push({ placementId: id, candidate: name(id), outcome: 'skipped', detail: `SKIPPED: ${String(json.reason)} (${String(json.decidedBy)})` });
+	}
+	for (const { json } of outputs(result, 'Needs fixing in JobDiva')) {
+		const id = String(json.placementId);
+		rows.push({ placementId: id, candidate: name(id), outcome: 'needs fixing', detail: `NEEDS FIXING: ${String(json.problem).replace(/^\[item \d+\] /, '')}` });
+	}
+	for (const { json } of outputs(result, '1099Policy refused')) {
+		const id = String(json.placementId);
+		rows.push({ placementId: id, candidate: name(id), outcome: 'refused', detail: `1099POLICY REFUSED at ${String(json.step)}: ${String(json.problem)}` });
+	}
+	return rows.sort((a, b) => a.placementId.localeCompare(b.placementId));
+}
+
+function counts(sandbox: Sandbox): string {
+	const state = sandbox.state();
+	const parts = (['contractors', 'entities', 'jobs', 'quotes', 'sessions', 'policies', 'assignments'] as const).map(
+		(name) => `${name} ${state[name].length}`,
+	);
+	return parts.join(', ');
+}
+
+async function main(): Promise<void> {
+	// n8n's engine keeps an instance key in its user folder; keep the demo's out of ~/.n8n.
+	process.env.N8N_USER_FOLDER ??= join(tmpdir(), 'n8n-nodes-ten99policy-demo');
+	out(bold('JobDiva placement → 1099Policy coverage: demo'));
+	const started = Date.now();
+	out('Building the package (npm run build) ...');
+	execSync('npm run build --silent', { cwd: join(__dirname, '..'), stdio: ['ignore', 'ignore', 'inherit'] });
+
+	const sandbox = await startSandbox();
+	const jobdiva = await startJobDivaStandin({ fixtures: fixturesForToday() });
+	try {
+		await seedReturningContractor(sandbox.url);
+		const seeded = sandbox.requestLog.length;
+		out(`  local 1099Policy sandbox   ${sandbox.url}  (no account, no network)`);
+		out(`  JobDiva stand-in           ${jobdiva.url}  (${Object.keys(EXPECTED).length} placements)`);
+		out(`  returning contractor       ${RETURNING.firstName} ${RETURNING.lastName}, insured through an earlier ${RETURNING.client} engagement`);
+		out();
+
+		const credentials = {
+			ten99PolicyApi: { apiKey: SANDBOX_KEY, environment: 'sandbox', baseUrl: sandbox.url },
+			jobDivaApi: { ...STANDIN_USER, baseUrl: jobdiva.url, sessionToken: '' },
+		};
+		const runStarted = Date.now();
+		const first = await runTemplate(PLACEMENT_TEMPLATE, credentials);
+		if (first.error) throw first.error;
+		const calls = sandbox.requestLog.length - seeded;
+		out(bold(`Template run 1 (${Date.now() - runStarted} ms, ${calls} calls to 1099Policy)`));
+		const rows = summarise(first);
+		for (const row of rows) out(`  ${row.placementId}  ${row.candidate.padEnd(13)} ${row.detail}`);
+		out();
+		out(`1099Policy now holds: ${counts(sandbox)}`);
+
+		const before = JSON.stringify(sandbox.state());
+		const again = await runTemplate(PLACEMENT_TEMPLATE, credentials);
+		if (again.error) throw again.error;
+		const unchanged = JSON.stringify(sandbox.state()) === before;
+		out(`Template run 2, as after a JobDiva retry: ${unchanged ? 'nothing new created (idempotency keys and find-or-create)' : 'CHANGED the sandbox!'}`);
+
+		const mismatches = Object.entries(EXPECTED)
+			.filter(([id, expected]) => rows.find((r) => r.placementId === id)?.outcome !== expected.outcome)
+			.map(([id, expected]) => `${id} expected ${expected.outcome} (${expected.why})`);
+		out();
+		if (mismatches.length > 0 || !unchanged) {
+			out(`Unexpected: ${mismatches.join('; ') || 'the second run changed the sandbox'}`);
+			process.exitCode = 1;
+		} else {
+			out(`Every placement took the expected path. Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+		}
+		if (keep) {
+			out();
+			out(`--keep: the sandbox stays up at ${sandbox.url}. Open an application URL above to complete it; Ctrl+C to stop.`);
+			await new Promise(() => undefined);
+		}
+	} finally {
+		if (!keep) {
+			await sandbox.stop();
+			await jobdiva.stop();
+		}
+	}
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`Demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.exit(1);
+});
