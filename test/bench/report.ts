@@ -41,7 +41,7 @@ export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 export function summaryTable(results: BenchResult[]): string {
 	const rows = results.flatMap((result) =>
 		result.judgements.length === 0
-			? [[result.name, result.note ?? '', '', '', '']]
+			? [[result.name, 'reported (no target in the issue)', result.note ?? '', '—', '—']]
 			: result.judgements.map((j) => [result.name, j.label, j.value, j.target, j.pass ? 'PASS' : 'FAIL']),
 	);
 	const header = ['benchmark', 'judged by', 'measured', 'target', 'verdict'];

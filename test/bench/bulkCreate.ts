@@ -1,0 +1,64 @@
+import { ten99Node } from '../helpers/ten99policyNode';
+import { chain, runWorkflow } from '../helpers/workflow';
+import { figure, heading, judge, ms, ratio, type BenchResult } from './report';
+import { startSandboxProcess } from './sandboxProcess';
+
+/**
+ * Benchmark 2: 1,000 Contractor → Create items through the real Ten99Policy node (n8n-core in-process) against the
+ * sandbox answering every request after 25 ms. With N requests in parallel the floor is 1000 × 25 ms / N.
+ * Targets at the default parallelism 4: ideal/actual ≥ 0.8, and ≥ 3.5× faster than one at a time.
+ */
+
+const COUNT = 1000;
+const LATENCY_MS = 25;
+const PARALLELISM = [1, 4, 8, 20];
+
+export async function benchBulkCreate(): Promise<BenchResult> {
+	heading(`2. Bulk create: ${COUNT} contractors through the node, sandbox latency ${LATENCY_MS} ms`);
+	const sandbox = await startSandboxProcess();
+	const wall = new Map<number, number>();
+	try {
+		await sandbox.setFaults({ latencyMs: LATENCY_MS });
+		const credentials = { ten99PolicyApi: { apiKey: 't9k_test_bench', environment: 'sandbox', baseUrl: sandbox.url } };
+		// A first, unmeasured run, so module loading and JIT warm-up count against no parallelism.
+		for (const [parallelism, count] of [[4, 100], ...PARALLELISM.map((p) => [p, COUNT])]) {
+			await sandbox.reset();
+			await sandbox.setFaults({ latencyMs: LATENCY_MS });
+			const items = Array.from({ length: count }, (_, i) => ({ first: `Casey${i}`, last: 'Nguyen', email: `bulk.${parallelism}.${i}@example.net`, candidateId: String(5000 + i) }));
+			const workflow = chain(
+				items,
+				ten99Node({
+					resource: 'contractor',
+					operation: 'create',
+					first_name: '={{ $json.first }}',
+					last_name: '={{ $json.last }}',
+					email: '={{ $json.email }}',
+					options: { concurrency: parallelism, idempotencyKey: '={{ "jobdiva-candidate-" + $json.candidateId }}' },
+				}),
+			);
+			const start = performance.now();
+			const result = await runWorkflow(workflow, credentials);
+			const elapsed = performance.now() - start;
+			if (result.error) throw result.error;
+			const created = result.output('1099Policy').filter((item) => typeof item.json.id === 'string').length;
+			const requests = (await sandbox.requests()).length;
+			if (created !== count) throw new Error(`Only ${created} of ${count} contractors were created`);
+			if (count !== COUNT) continue;
+			const ideal = (COUNT * LATENCY_MS) / parallelism;
+			wall.set(parallelism, elapsed);
+			figure(`parallelism ${String(parallelism).padStart(2)}`, `${ms(elapsed)} (ideal ${ms(ideal)}, ideal/actual ${(ideal / elapsed).toFixed(2)}, ${requests} requests)`);
+		}
+	} finally {
+		await sandbox.stop();
+	}
+	const efficiency = (COUNT * LATENCY_MS) / 4 / wall.get(4)!;
+	const speedUp = wall.get(1)! / wall.get(4)!;
+	return {
+		name: 'bulk create',
+		judgements: [
+			judge('ideal/actual at parallelism 4', efficiency.toFixed(2), '≥ 0.80', efficiency >= 0.8),
+			judge('speed-up of parallelism 4 over 1', ratio(speedUp), '≥ 3.5×', speedUp >= 3.5),
+		],
+		note: PARALLELISM.map((p) => `p${p} ${ms(wall.get(p)!)}`).join(', '),
+	};
+}

@@ -1,0 +1,53 @@
+/**
+ * `npm run bench [-- name …]`: runs the benchmarks one after another (all, or the named ones: mapping, bulk,
+ * returnAll, trigger, calls), each printing its figures and the ratio it is judged by, then a summary table.
+ * Benchmarks are measurements, not tests: the exit code is 0 whatever the verdicts (non-zero only if one crashed).
+ */
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchBulkCreate } from './bulkCreate';
+import { benchCallsPerPlacement } from './callsPerPlacement';
+import { benchMapping } from './mapping';
+import { summaryTable, type BenchResult } from './report';
+import { benchReturnAll } from './returnAll';
+import { benchTrigger } from './trigger';
+
+// n8n-core keeps an instance key in its user folder; keep the benchmarks' out of ~/.n8n (as vitest.config does).
+process.env.N8N_USER_FOLDER ??= join(tmpdir(), 'n8n-nodes-ten99policy-bench');
+
+const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
+	mapping: benchMapping,
+	bulk: benchBulkCreate,
+	returnAll: benchReturnAll,
+	trigger: benchTrigger,
+	calls: benchCallsPerPlacement,
+};
+
+async function main(): Promise<void> {
+	const wanted = process.argv.slice(2);
+	const unknown = wanted.filter((name) => !(name in BENCHMARKS));
+	if (unknown.length > 0) {
+		console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Choose from: ${Object.keys(BENCHMARKS).join(', ')}`);
+		process.exit(2);
+	}
+	const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+	console.log(`Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${load()}`);
+	const results: BenchResult[] = [];
+	let crashed = false;
+	for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHMARKS)) {
+		try {
+			results.push(await BENCHMARKS[name]());
+		} catch (error) {
+			crashed = true;
+			console.error(`\n${name} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+			results.push({ name, judgements: [{ label: 'crashed', value: String((error as Error).message ?? error).slice(0, 60), target: '', pass: false }] });
+		}
+	}
+	console.log(`\nSummary (load average at the end ${load()})\n`);
+	console.log(summaryTable(results));
+	for (const result of results) if (result.note && result.judgements.length > 0) console.log(`  ${result.name}: ${result.note}`);
+	// n8n-core's HTTP agents and timers keep the event loop alive after the last run; leave explicitly.
+	process.exit(crashed ? 1 : 0);
+}
+
+void main();
