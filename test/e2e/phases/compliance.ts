@@ -1,4 +1,5 @@
 import { signatureHeader } from '../../sandbox';
+import { outlineExecution } from '../lib/executionData';
 import type { ExecutionSummary, N8nRest } from '../lib/n8nRest';
 import { sleep, waitFor } from '../lib/wait';
 import type { VersionRun } from '../runVersion';
@@ -42,6 +43,14 @@ export async function checkComplianceFlow(run: VersionRun, rest: N8nRest): Promi
 	report.equal(`${file}: one execution per delivered event`, fresh.length, delivered);
 	report.equal(`${file}: every execution succeeded`, fresh.map((e) => e.status).filter((s) => s !== 'success'), []);
 	report.check(`${file}: executions ran in webhook mode`, fresh.length > 0 && fresh.every((e) => e.mode === 'webhook'), fresh);
+	const trigger = compliance!.template.nodes.find((n) => n.type === 'n8n-nodes-ten99policy.ten99PolicyTrigger');
+	if (trigger) {
+		const outlines = await Promise.all(fresh.map((e) => outlineExecution(run.install, rest, e.id, trigger.name)));
+		const started = outlines.map((o) => String(o.firstItem?.id)).sort();
+		report.equal(`${file}: the executions carry exactly the delivered events, each once`, started, [...eventIds].sort());
+		for (const o of outlines) console.log(`    execution ${o.id}: ${String(o.firstItem?.type)} → ${o.nodesRun.slice(1).join(' → ')}`);
+		report.check(`${file}: every execution went past the trigger`, outlines.every((o) => o.nodesRun.length > 1), outlines);
+	}
 
 	// A retry of an event that was already delivered: acknowledged, not run again (the trigger's dedupe window).
 	const knownEvent = okDeliveries[0]?.eventId;
