@@ -10,35 +10,27 @@ import { REPO_ROOT } from './n8nInstall';
 export interface Locator {
 	count(): Promise<number>;
 	first(): Locator;
-	nth(index: number): Locator;
 	dblclick(options?: { timeout?: number }): Promise<void>;
-	click(options?: { timeout?: number }): Promise<void>;
 	waitFor(options?: { state?: 'visible' | 'attached' | 'hidden'; timeout?: number }): Promise<void>;
 	innerText(): Promise<string>;
-	getAttribute(name: string): Promise<string | null>;
-	screenshot(options: { path: string }): Promise<Buffer>;
 	locator(selector: string): Locator;
-	isVisible(): Promise<boolean>;
 	evaluate<R>(fn: (element: unknown) => R): Promise<R>;
 }
 
 export interface Page {
 	goto(url: string, options?: { waitUntil?: 'load' | 'networkidle'; timeout?: number }): Promise<unknown>;
 	locator(selector: string): Locator;
-	getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
 	screenshot(options: { path: string; fullPage?: boolean }): Promise<Buffer>;
 	keyboard: { press(key: string): Promise<void> };
 	waitForTimeout(ms: number): Promise<void>;
-	on(event: 'console' | 'pageerror', listener: (value: { text?: () => string; message?: string }) => void): void;
+	on(event: 'pageerror', listener: (error: { message: string }) => void): void;
 }
 
-export interface BrowserContext {
+/** A browser with its own profile folder; closing it ends Chromium. */
+export interface PersistentContext {
 	addCookies(cookies: Array<{ name: string; value: string; url: string }>): Promise<void>;
 	addInitScript(script: string): Promise<void>;
 	newPage(): Promise<Page>;
-}
-
-export interface PersistentContext extends BrowserContext {
 	close(): Promise<void>;
 }
 
