@@ -1,7 +1,11 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobDivaTrigger } from '../../nodes/JobDivaTrigger/JobDivaTrigger.node';
 import { Ten99PolicyTrigger } from '../../nodes/Ten99PolicyTrigger/Ten99PolicyTrigger.node';
 import { signPayload } from '../../src/webhooks/signature';
+import { PACKAGE } from '../helpers/nodeTypes';
+import '../helpers/template'; // registers the JobDiva node and credential with the in-process runner
+import { startJobDivaStandin, STANDIN_USER, type JobDivaStandin } from '../jobdiva-standin';
 import { ten99Node } from '../helpers/ten99policyNode';
 import { chain, runWorkflow, type RunResult } from '../helpers/workflow';
 import { startSandbox, type Sandbox } from '../sandbox';
@@ -12,11 +16,9 @@ import { captureLogs, safeStringify, type LogCapture } from './support/captureLo
 /**
  * Every error path a user can hit, driven through the real nodes, must keep the secrets out of what n8n stores and
  * shows: output items, the run's error (message, description, JSON), the whole execution data, and every log
- * line (the node's logger, n8n's LoggerProxy, console). Secrets: the 1099Policy API key (good and rejected) and
- * the webhook signing secret (automatic and manual registration).
- *
- * JobDiva's password is not covered here: the JobDiva node, its credential and the stand-in's login are not in
- * the repository yet (test/jobdiva-standin holds only fixtures).
+ * line (the node's logger, n8n's LoggerProxy, console). Secrets: the 1099Policy API key (good and rejected), the
+ * JobDiva password (against the JobDiva stand-in, which refuses a wrong one with HTTP 500 as JobDiva does), the
+ * 1099Policy webhook signing secret (automatic and manual registration) and the JobDiva webhook secret.
  */
 
 // Distinctive middles, so a key echoed in part ("…SeCrEtKeY…") is caught too.
@@ -25,18 +27,35 @@ const API_KEY = `t9k_test_${KEY_PART}_good`;
 const BAD_KEY = `t9k_test_invalid_${KEY_PART}_bad`;
 const WEBHOOK_SECRET = 'whsec_WeBhOoKsEcReT_5c8d2e7a91f0';
 const MANUAL_SECRET = 'whsec_MaNuAlSeCrEt_0a9e4b6c3d21';
-const SECRETS = [API_KEY, BAD_KEY, KEY_PART, WEBHOOK_SECRET, MANUAL_SECRET, 'WeBhOoKsEcReT', 'MaNuAlSeCrEt'];
+const JOBDIVA_PASSWORD = STANDIN_USER.password;
+const WRONG_JOBDIVA_PASSWORD = 'JdPaSsWoRd-wrong-93c1';
+const JOBDIVA_WEBHOOK_SECRET = 'jd_HoOkSeCrEt_77e2b9';
+const SECRETS = [
+	API_KEY,
+	BAD_KEY,
+	KEY_PART,
+	WEBHOOK_SECRET,
+	MANUAL_SECRET,
+	'WeBhOoKsEcReT',
+	'MaNuAlSeCrEt',
+	JOBDIVA_PASSWORD,
+	WRONG_JOBDIVA_PASSWORD,
+	JOBDIVA_WEBHOOK_SECRET,
+];
 
 let sandbox: Sandbox;
+let jobdiva: JobDivaStandin;
 let logs: LogCapture;
 
 beforeAll(async () => {
 	logs = captureLogs();
 	sandbox = await startSandbox();
+	jobdiva = await startJobDivaStandin();
 });
 afterAll(async () => {
 	logs?.restore();
 	await sandbox?.stop();
+	await jobdiva?.stop();
 });
 
 /** Names every secret found in every text, so a failure says where it leaked. */
@@ -143,6 +162,42 @@ describe('secrets stay out of outputs, errors and logs', () => {
 			});
 		}
 	}
+
+	for (const password of [WRONG_JOBDIVA_PASSWORD, `${JOBDIVA_PASSWORD}-expired`]) {
+		for (const continueOnFail of [false, true]) {
+			it(`JobDiva node: refused password (${password === WRONG_JOBDIVA_PASSWORD ? 'wrong' : 'changed'}), ${continueOnFail ? 'Continue On Fail' : 'stop on error'}`, async () => {
+				logs.lines.length = 0;
+				const credentials = { jobDivaApi: { ...STANDIN_USER, password, baseUrl: jobdiva.url, sessionToken: '' } };
+				const node = {
+					name: 'JobDiva',
+					type: `${PACKAGE}.jobDiva`,
+					typeVersion: 1,
+					parameters: { resource: 'candidate', operation: 'get', candidateId: '12345', options: {} },
+					credentials: { jobDivaApi: { id: '2', name: 'JobDiva stand-in' } },
+					...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				};
+				const result = await runWorkflow(chain([{}], node), credentials);
+				// The stand-in saw the login with this password and refused it (it logs passwords as ***).
+				expect(jobdiva.requestLog.some((entry) => entry.path.endsWith('/login') && entry.status === 500)).toBe(true);
+				const said = continueOnFail ? safeStringify(result.output('JobDiva')) : String(result.error?.message);
+				expect(said).toMatch(/password|log ?in|credential/i);
+				expect(leaks(texts(result, 'JobDiva'))).toEqual([]);
+			});
+		}
+	}
+
+	it('JobDiva trigger: a bad X-Hub-Signature is refused without revealing the webhook secret', async () => {
+		logs.lines.length = 0;
+		const body = Buffer.from(JSON.stringify({ type: 'candidate', operation: 'Update', id: '12345', data: [{ ID: '12345' }] }));
+		const parameters = { secret: JOBDIVA_WEBHOOK_SECRET, types: [], operations: [], options: {} };
+		for (const headers of [{ 'x-hub-signature': 'sha1=0000000000000000000000000000000000000000' }, {}]) {
+			const fake = fakeWebhookContext({ parameters, staticData: {}, rawBody: body, headers });
+			const result = await new JobDivaTrigger().webhook.call(fake.context);
+			expect(result.workflowData).toBeUndefined();
+			expect(fake.response.statusCode).toBe(401);
+			expect(leaks({ response: safeStringify(fake.response), 'node log': safeStringify(fake.logs), logs: logs.lines.join('\n') })).toEqual([]);
+		}
+	});
 
 	const trigger = new Ten99PolicyTrigger();
 	const body = Buffer.from(JSON.stringify({ id: 'ev_secret1', type: 'policy.active', created: 1795430000, data: { object: { id: 'pl_1' } } }));
