@@ -2,15 +2,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runWorkflow } from '../helpers/workflow';
 import { startSandbox, type Sandbox } from '../sandbox';
 import type { ApiObject } from '../sandbox/types';
-import { placementIds, placements } from './support/placements';
+import { isRefusedJob, placementIds, placements } from './support/placements';
 import { placementOutcomes } from './support/placementOutcomes';
-import { placementWorkflow } from './support/placementWorkflow';
+import { NODE, placementWorkflow } from './support/placementWorkflow';
 
 /**
  * 500 JobDiva placements through the placement chain (Map → Entity → Contractor → Job → Quote → Session/Assignment)
  * against a 1099Policy sandbox that answers 10% of requests 500, 5% 429 and drops 2% of connections after
  * applying the request. Retries with the mapping's idempotency keys must leave exactly one contractor, job and quote
- * per placement, and every placement must come out either done or as an error item naming its reason.
+ * per placement, and every placement must come out either done or as an error item naming its reason. Five placements
+ * (welding jobs, an unknown category code) are refused by 1099Policy on purpose, so the error path is always taken.
  *
  * Timing: Retry-After is 0 s here, because the node's RateGate rightly pauses every worker for the whole Retry-After and
  * ~150 one-second pauses would dominate the run. The backoff after 500s and drops is the client's default (500 ms
@@ -60,6 +61,11 @@ describe('chaos: 500 placements under 10% 500s, 5% 429s and 2% dropped-after-app
 		const missing = outcomes.flatMap((outcome, index) => (outcome.kind === 'missing' ? [index] : []));
 		expect(missing, 'placements neither done nor reported as an error item').toEqual([]);
 		for (const outcome of outcomes) if (outcome.kind === 'failed') expect(outcome.reason.length).toBeGreaterThan(10);
+		// The welding jobs 1099Policy refuses must come out as error items of Create Job, with 1099Policy's reason.
+		outcomes.forEach((outcome, index) => {
+			if (!isRefusedJob(index)) return;
+			expect(outcome).toMatchObject({ kind: 'failed', node: NODE.job, reason: expect.stringMatching(/invalid_job_category_code/) });
+		});
 
 		const state = sandbox.state();
 		const contractors = countBy(state.contractors, 'jobdiva_candidate_id');
@@ -84,8 +90,8 @@ describe('chaos: 500 placements under 10% 500s, 5% 429s and 2% dropped-after-app
 			expect(quotes.get(ids.placementId)?.map((o) => o.id)).toEqual([outcome.quote]);
 			expect(sessions.get(ids.placementId)).toHaveLength(1);
 		});
-		// With 6 retries a placement fails only when one request meets 7 faults in a row: almost all must be done.
-		expect(done).toBeGreaterThanOrEqual(COUNT - 5);
+		// With 6 retries a placement fails for faults only when one request meets 7 in a row: all others must be done.
+		expect(done).toBeGreaterThanOrEqual(COUNT - COUNT / 100 - 5);
 		expect(state.contractors).toHaveLength(contractors.size);
 	});
 });

@@ -3,7 +3,7 @@ import { JobDivaToTen99 } from '../../../nodes/JobDivaToTen99/JobDivaToTen99.nod
 import { BASE_NODE_DOUBLES } from '../../helpers/baseNodeDoubles';
 import { PACKAGE, registerNodeType } from '../../helpers/nodeTypes';
 import type { WorkflowJson } from '../../helpers/workflow';
-import type { PlacementItem } from './placements';
+import { REFUSED_CATEGORY, type PlacementItem } from './placements';
 
 /**
  * The placement chain the template implements, built from our nodes for the in-process runner:
@@ -75,7 +75,12 @@ export function placementWorkflow(items: PlacementItem[], options: ChainOptions 
 			position: [200, 0],
 			parameters: {
 				operation: 'mapPlacement',
-				categoryTable: { rules: [{ match: 'title', pattern: 'analyst', code: 'jc_DATA_ANALYTICS' }] },
+				categoryTable: {
+					rules: [
+						{ match: 'title', pattern: 'analyst', code: 'jc_DATA_ANALYTICS' },
+						{ match: 'title', pattern: 'welder', code: REFUSED_CATEGORY },
+					],
+				},
 				clientTable: { clients: [{ client: '501', coverageTypes: ['general'] }] },
 				successUrlTemplate: 'https://dash.example.com/placements/{placementId}?coverage=active',
 				cancelUrlTemplate: 'https://dash.example.com/placements/{placementId}?coverage=canceled',

@@ -25,6 +25,11 @@ export function placementIds(index: number, prefix = '') {
 	return { candidateId: `${prefix}${700000 + index}`, jobId: `${prefix}${800000 + index}`, placementId: `${prefix}${900000 + index}` };
 }
 
+/** Every 100th placement (index 50, 150, …) is a welding job, which 1099Policy refuses: see REFUSED_CATEGORY. */
+export const isRefusedJob = (index: number) => index % 100 === 50;
+/** A job category code 1099Policy does not know (`invalid_job_category_code`), mapped from "Welder" titles. */
+export const REFUSED_CATEGORY = 'jc_NOT_A_REAL_CODE';
+
 /**
  * Placement `index`, starting in 2–5 weeks (so 1099Policy accepts the quote dates) for 90 days. `prefix` keeps
  * several batches apart in one sandbox.
@@ -41,7 +46,14 @@ export function placement(index: number, prefix = ''): PlacementItem {
 			FIRSTNAME: `Jordan${index}`,
 			EMAIL: `candidate.${prefix}${index}@example.net`,
 		},
-		job: { ...fixture('jobDetail'), ID: ids.jobId, COMPANYNAME: CLIENT_NAME, STARTDATE: bi(start), ENDDATE: bi(end) },
+		job: {
+			...fixture('jobDetail'),
+			ID: ids.jobId,
+			...(isRefusedJob(index) ? { JOBTITLE: 'Contract Welder — Plant Shutdown' } : {}),
+			COMPANYNAME: CLIENT_NAME,
+			STARTDATE: bi(start),
+			ENDDATE: bi(end),
+		},
 		placement: {
 			...fixture('activityRecord'),
 			ACTIVITYID: ids.placementId,
