@@ -113,10 +113,14 @@ async function main(): Promise<void> {
 		out(`1099Policy now holds: ${counts(sandbox)}`);
 
 		const before = JSON.stringify(sandbox.state());
+		const callsBefore = sandbox.requestLog.length;
 		const again = await runTemplate(PLACEMENT_TEMPLATE, credentials);
 		if (again.error) throw again.error;
 		const unchanged = JSON.stringify(sandbox.state()) === before;
-		out(`Template run 2, as after a JobDiva retry: ${unchanged ? 'nothing new created (idempotency keys and find-or-create)' : 'CHANGED the sandbox!'}`);
+		out(
+			`Template run 2, as after a JobDiva retry (${sandbox.requestLog.length - callsBefore} calls): ` +
+				(unchanged ? 'nothing new created (idempotency keys and find-or-create)' : 'CHANGED the sandbox!'),
+		);
 
 		const mismatches = Object.entries(EXPECTED)
 			.filter(([id, expected]) => rows.find((r) => r.placementId === id)?.outcome !== expected.outcome)
