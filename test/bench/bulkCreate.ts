@@ -20,10 +20,11 @@ export async function benchBulkCreate(): Promise<BenchResult> {
 	try {
 		await sandbox.setFaults({ latencyMs: LATENCY_MS });
 		const credentials = { ten99PolicyApi: { apiKey: 't9k_test_bench', environment: 'sandbox', baseUrl: sandbox.url } };
-		// A first, unmeasured run, so module loading and JIT warm-up count against no parallelism.
-		for (const [parallelism, count] of [[4, 100], ...PARALLELISM.map((p) => [p, COUNT])]) {
+		// A first, unmeasured run, so module loading and JIT warm-up count against no parallelism; then 200 items one at a
+		// time with no added latency, to show the fixed cost of one request (node + n8n's HTTP helper + sandbox).
+		for (const [parallelism, count, latency] of [[4, 100, LATENCY_MS], [1, 200, 0], ...PARALLELISM.map((p) => [p, COUNT, LATENCY_MS])]) {
 			await sandbox.reset();
-			await sandbox.setFaults({ latencyMs: LATENCY_MS });
+			await sandbox.setFaults({ latencyMs: latency });
 			const items = Array.from({ length: count }, (_, i) => ({ first: `Casey${i}`, last: 'Nguyen', email: `bulk.${parallelism}.${i}@example.net`, candidateId: String(5000 + i) }));
 			const workflow = chain(
 				items,
@@ -43,6 +44,7 @@ export async function benchBulkCreate(): Promise<BenchResult> {
 			const created = result.output('1099Policy').filter((item) => typeof item.json.id === 'string').length;
 			const requests = (await sandbox.requests()).length;
 			if (created !== count) throw new Error(`Only ${created} of ${count} contractors were created`);
+			if (latency === 0) figure('one request, no added latency (fixed cost)', `${(elapsed / count).toFixed(2)} ms`);
 			if (count !== COUNT) continue;
 			const ideal = (COUNT * LATENCY_MS) / parallelism;
 			wall.set(parallelism, elapsed);

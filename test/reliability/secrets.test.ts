@@ -201,7 +201,8 @@ describe('secrets stay out of outputs, errors and logs', () => {
 		logs.lines.length = 0;
 		const body = Buffer.from(JSON.stringify({ type: 'candidate', operation: 'Update', id: '12345', data: [{ ID: '12345' }] }));
 		const parameters = { secret: JOBDIVA_WEBHOOK_SECRET, types: [], operations: [], options: {} };
-		for (const headers of [{ 'x-hub-signature': 'sha1=0000000000000000000000000000000000000000' }, {}]) {
+		const badHeaders: Array<Record<string, string>> = [{ 'x-hub-signature': 'sha1=0000000000000000000000000000000000000000' }, {}];
+		for (const headers of badHeaders) {
 			const fake = fakeWebhookContext({ parameters, staticData: {}, rawBody: body, headers });
 			const result = await new JobDivaTrigger().webhook.call(fake.context);
 			expect(result.workflowData).toBeUndefined();
