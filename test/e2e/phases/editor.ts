@@ -4,6 +4,7 @@ import { launchChromium, type Page } from '../lib/browser';
 import { REPO_ROOT } from '../lib/n8nInstall';
 import { AUTH_COOKIE, BROWSER_ID, type N8nRest } from '../lib/n8nRest';
 import { isOurs } from '../lib/nodeTypes';
+import { waitFor } from '../lib/wait';
 import type { VersionRun } from '../runVersion';
 
 export const SCREENSHOTS_DIR = join(REPO_ROOT, 'docs/screenshots');
@@ -56,7 +57,10 @@ async function takeScreenshots(run: VersionRun, rest: N8nRest, shots: string): P
 				const onCanvas = canvasNode(page, node.name);
 				// A known node shows its own SVG, served from /icons/<package>/…; an unknown one shows a "?" instead.
 				const icon = onCanvas.locator('img[src*="/icons/n8n-nodes-ten99policy/"]');
-				const iconLoaded = (await icon.count()) === 1 && (await icon.evaluate((img) => (img as { naturalWidth: number }).naturalWidth > 0));
+				const iconLoaded = await waitFor(`the icon of "${node.name}"`, async () => {
+					if ((await icon.count()) !== 1) return undefined;
+					return (await icon.evaluate((img) => (img as { naturalWidth: number }).naturalWidth > 0)) ? true : undefined;
+				}, 10_000).catch(() => false);
 				run.report.check(`${slug}: canvas node "${node.name}" shows the package's icon`, iconLoaded);
 				const issues = await onCanvas.locator('[data-test-id="node-issues"]').count();
 				run.report.equal(`${slug}: canvas node "${node.name}" shows no issue marker`, issues, 0);
