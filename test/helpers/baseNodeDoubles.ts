@@ -84,6 +84,54 @@ export class SetDouble implements INodeType {
 	}
 }
 
+/**
+ * n8n-nodes-base.switch v3 in rules mode: one output per rule, each rule's `conditions` a filter evaluated per item by
+ * n8n-core; an item goes to the first rule it matches (the node's default), or nowhere (fallback output "none").
+ */
+export class SwitchDouble implements INodeType {
+	description = description('switch', 'Switch', {
+		version: [3, 3.1, 3.2],
+		// Like the real node, the outputs follow the configured rules.
+		outputs: `={{ ($parameter.rules?.values ?? []).map(() => '${NodeConnectionTypes.Main}') }}`,
+		properties: [
+			{ displayName: 'Mode', name: 'mode', type: 'options', default: 'rules', options: [{ name: 'Rules', value: 'rules' }] },
+			{
+				displayName: 'Routing Rules',
+				name: 'rules',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true, sortable: true },
+				default: {},
+				options: [
+					{
+						displayName: 'Values',
+						name: 'values',
+						values: [
+							{ displayName: 'Conditions', name: 'conditions', type: 'filter', default: {}, typeOptions: { filter: { caseSensitive: true, typeValidation: 'strict', version: 2 } } },
+							{ displayName: 'Rename Output', name: 'renameOutput', type: 'boolean', default: false },
+							{ displayName: 'Output Name', name: 'outputKey', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		],
+	});
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const rules = (this.getNodeParameter('rules.values', 0, []) as unknown[]).length;
+		const outputs: INodeExecutionData[][] = Array.from({ length: rules }, () => []);
+		for (const [itemIndex, item] of this.getInputData().entries()) {
+			for (let rule = 0; rule < rules; rule++) {
+				if (this.getNodeParameter(`rules.values[${rule}].conditions`, itemIndex, false, { extractValue: true })) {
+					outputs[rule].push({ ...item, pairedItem: { item: itemIndex } });
+					break;
+				}
+			}
+		}
+		return outputs;
+	}
+}
+
 export class NoOpDouble implements INodeType {
 	description = description('noOp', 'No Operation, do nothing', {});
 
@@ -105,5 +153,6 @@ export const BASE_NODE_DOUBLES: Record<string, INodeType> = {
 	'n8n-nodes-base.if': new IfDouble(),
 	'n8n-nodes-base.set': new SetDouble(),
 	'n8n-nodes-base.noOp': new NoOpDouble(),
+	'n8n-nodes-base.switch': new SwitchDouble(),
 	'n8n-nodes-base.stickyNote': new StickyNoteDouble(),
 };
