@@ -5,14 +5,15 @@ import type { RunResult } from '../helpers/workflow';
 import { startJobDivaStandin, STANDIN_USER, type JobDivaStandin } from '../jobdiva-standin';
 import { startSandbox, type Sandbox } from '../sandbox';
 import type { ApiObject } from '../sandbox/types';
-import { idsOf, placementIdOf, standinPlacements } from './support/standinPlacements';
+import { hasBadDates, idsOf, placementIdOf, standinPlacements } from './support/standinPlacements';
 
 /**
  * The shipped placement template (templates/jobdiva-placement-to-1099policy.json), run in-process from "Run now"
  * over 500 first-time contractor placements in the JobDiva stand-in, against a 1099Policy sandbox answering 10% of
  * requests 500, 5% 429 and dropping 2% of connections after applying the request. End state: one contractor, job and
  * quote per placement, no duplicates, and every placement accounted for — its application session link, or an item on
- * "1099Policy refused" / "Needs fixing in JobDiva" naming the step and the problem.
+ * "1099Policy refused" / "Needs fixing in JobDiva" naming the step and the problem. Five placements end before they
+ * start, so the error path is always taken.
  *
  * Only the 1099Policy nodes' Requests in Parallel (20) and Max Retries (6) are adjusted; Retry-After is 0 s and
  * n8n-workflow's `sleep` runs 20× faster (see chaos.test.ts for why), so the run takes seconds.
@@ -79,6 +80,10 @@ describe('chaos through the shipped placement template', () => {
 		expect(expected.filter((id) => !accounted.includes(id)), 'placements neither done nor reported').toEqual([]);
 		expect(accounted.filter((id, index) => accounted.indexOf(id) !== index), 'placements reported twice').toEqual([]);
 		for (const failure of failed) expect(failure.problem.length, `no reason for ${failure.placementId}`).toBeGreaterThan(10);
+		const badDates = expected.filter((_, index) => hasBadDates(index));
+		expect(failed.filter((f) => badDates.includes(f.placementId)).map((f) => f.problem)).toEqual(
+			badDates.map(() => expect.stringMatching(/is not after the start date/)),
+		);
 
 		const state = sandbox.state();
 		const groups = {
@@ -99,7 +104,7 @@ describe('chaos through the shipped placement template', () => {
 			expect(groups.quotes.get(placementId), `quote of ${placementId}`).toHaveLength(1);
 			expect(groups.sessions.get(placementId), `session of ${placementId}`).toHaveLength(1);
 		}
-		expect(done.length).toBeGreaterThanOrEqual(COUNT - 5);
+		expect(done.length).toBeGreaterThanOrEqual(COUNT - badDates.length - 5);
 		expect(state.contractors.length).toBeGreaterThanOrEqual(done.length);
 		expect(state.jobs.length).toBeGreaterThanOrEqual(done.length);
 	});

@@ -4,8 +4,11 @@ import type { StandinFixtures } from '../../jobdiva-standin';
 /**
  * JobDiva stand-in fixtures holding `count` first-time contractor placements for the shipped placement template:
  * each a copy of the demo's Marcus Webb placement (45680: corp-to-corp, Contoso Logistics, day rate) with its own
- * candidate (own email), job and placement IDs, hired within the last 30 days so "Run now" reads it.
+ * candidate (own email), job and placement IDs, hired within the last 30 days so "Run now" reads it. Every 100th
+ * (index 50, 150, …) ends before it starts, so the template must report it under "Needs fixing in JobDiva".
  */
+
+export const hasBadDates = (index: number) => index % 100 === 50;
 
 export function placementIdOf(index: number): string {
 	return String(600000 + index);
@@ -32,7 +35,8 @@ export function standinPlacements(count: number): StandinFixtures {
 		const { candidateId, jobId } = idsOf(placementId);
 		candidates.push({ ...candidate, ID: candidateId, FIRSTNAME: `Marcus${index}`, EMAIL: `marcus.${index}@example.com` });
 		jobs.push({ ...job, ID: jobId });
-		activities.push({ at: activity.at, row: { ...activity.row, ACTIVITYID: placementId, CANDIDATEID: candidateId, JOBID: jobId } });
+		const dates = hasBadDates(index) ? { STARTDATE: activity.row.ENDDATE, ENDDATE: activity.row.STARTDATE } : {};
+		activities.push({ at: activity.at, row: { ...activity.row, ACTIVITYID: placementId, CANDIDATEID: candidateId, JOBID: jobId, ...dates } });
 		hires.push({ ...hire, placementId });
 	}
 	return { ...base, candidates, jobs, activities, hires, starts: [], billing: [], salary: [] };
