@@ -54,16 +54,21 @@ export function placementOutcomes(result: RunResult, count: number): Outcome[] {
 			if (outcomes[index].kind === 'missing') outcomes[index] = { kind: 'failed', node, reason: String(item.json.error) };
 		}
 	}
+	// The IDs each placement's contractor, job and quote got, by placement index.
+	const createdIds = (node: string) => {
+		const ids = new Map<number, string>();
+		for (const item of outputs(node)) if (!isError(item)) ids.set(sourceIndex(runData, node, item), String(item.json.id));
+		return ids;
+	};
+	const contractors = createdIds(NODE.contractor);
+	const jobs = createdIds(NODE.job);
+	const quotes = createdIds(NODE.quote);
 	for (const node of [NODE.assignment, NODE.session]) {
 		for (const item of outputs(node)) {
 			if (isError(item)) continue;
 			const index = sourceIndex(runData, node, item);
 			if (outcomes[index].kind !== 'missing') continue;
-			const upstream = (name: string) => {
-				const match = outputs(name).find((candidate) => !isError(candidate) && sourceIndex(runData, name, candidate) === index);
-				return String(match?.json.id);
-			};
-			outcomes[index] = { kind: 'done', via: node, contractor: upstream(NODE.contractor), job: upstream(NODE.job), quote: upstream(NODE.quote) };
+			outcomes[index] = { kind: 'done', via: node, contractor: String(contractors.get(index)), job: String(jobs.get(index)), quote: String(quotes.get(index)) };
 		}
 	}
 	return outcomes;
