@@ -10,6 +10,7 @@ export default defineConfig({
 		exclude: ['test/e2e/**', 'node_modules/**'],
 		// n8n-core writes an encryption key under the user folder; keep it out of the real home directory.
 		env: { N8N_USER_FOLDER: join(tmpdir(), 'n8n-nodes-ten99policy-test') },
+		setupFiles: ['test/setup/freshProcessState.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		pool: 'forks',

@@ -76,7 +76,11 @@ export async function ten99PolicyApiTest(
 	} catch (error) {
 		if (error instanceof Ten99PolicyApiError) {
 			const own = typeof error.apiMessage === 'string' ? error.apiMessage : JSON.stringify(error.apiMessage ?? '');
-			return { status: 'Error', message: `1099Policy answered ${error.status}${error.errorCode ? ` ${error.errorCode}` : ''}: ${own || 'no message'}. ${error.fix ?? ''}`.trim() };
+			const sentence = (own || 'no message').trim().replace(/[.!]*$/, '.');
+			return {
+				status: 'Error',
+				message: `1099Policy answered ${error.status}${error.errorCode ? ` ${error.errorCode}` : ''}: ${sentence} ${error.fix ?? ''}`.trim(),
+			};
 		}
 		if (error instanceof Ten99PolicyConnectionError) return { status: 'Error', message: error.message };
 		return { status: 'Error', message: error instanceof Error ? error.message : String(error) };

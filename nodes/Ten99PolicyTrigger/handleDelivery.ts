@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { RecentEventIds } from '../../src/webhooks/dedupe';
 import { receiveDelivery } from '../../src/webhooks/receive';
 import { SIGNATURE_HEADER } from '../../src/webhooks/signature';
+import { recentEventIds } from './recentInProcess';
 import { manualSigningSecret, registrationMode, selectedEvents, triggerOptions } from './settings';
 import { triggerStaticData } from './staticData';
 
@@ -28,7 +28,8 @@ export function handleDelivery(context: IWebhookFunctions): IWebhookResponseData
 	const options = triggerOptions(context);
 	const data = triggerStaticData(context);
 	const manual = registrationMode(context) === 'manual';
-	const recent = RecentEventIds.fromState(data.recentEventIds, options.dedupeWindowSize);
+	const node = context.getNode();
+	const recent = recentEventIds(`${context.getWorkflow().id ?? ''}:${node.id ?? node.name}`, options.dedupeWindowSize, data.recentEventIds);
 
 	const decision = receiveDelivery({
 		rawBody: rawBodyOf(context, request),

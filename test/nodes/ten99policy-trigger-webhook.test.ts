@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 import { Ten99PolicyTrigger } from '../../nodes/Ten99PolicyTrigger/Ten99PolicyTrigger.node';
+import { forgetInProcessWindows } from '../../nodes/Ten99PolicyTrigger/recentInProcess';
 import { EVENT_TYPES } from '../../src/ten99policy/events';
 import { signPayload } from '../../src/webhooks/signature';
 import { fakeWebhookContext } from '../unit/webhooks/support/fakeN8n';
@@ -110,6 +111,17 @@ describe('Ten99PolicyTrigger webhook()', () => {
 		expect(again.result).toEqual({ noWebhookResponse: true });
 		expect(again.response).toEqual({ statusCode: 200, body: { received: true, emitted: false, reason: 'duplicate' } });
 		expect(staticData.recentEventIds).toEqual(['ev_7']);
+	});
+
+	it('drops a repeat even when n8n did not save the static data between deliveries (n8n 2.40), and after a restart when it did', async () => {
+		const first = await deliver({ event: policyEvent('ev_9'), staticData: { webhookId: 'whe_1', webhookSecret: SECRET } });
+		expect(first.result.workflowData).toBeDefined();
+		// A fresh static-data object: what n8n hands the next call when it did not persist the first one.
+		const unsaved = await deliver({ event: policyEvent('ev_9'), staticData: { webhookId: 'whe_1', webhookSecret: SECRET } });
+		expect(unsaved.response).toEqual({ statusCode: 200, body: { received: true, emitted: false, reason: 'duplicate' } });
+		forgetInProcessWindows(); // n8n restarted; this time the IDs were saved
+		const restarted = await deliver({ event: policyEvent('ev_9'), staticData: { webhookId: 'whe_1', webhookSecret: SECRET, recentEventIds: ['ev_9'] } });
+		expect(restarted.response).toEqual({ statusCode: 200, body: { received: true, emitted: false, reason: 'duplicate' } });
 	});
 
 	it('keeps only the configured number of recent IDs', async () => {
