@@ -9,6 +9,7 @@ import { placementId } from './placement';
 import { parseRateUnit } from './rates';
 import { invoiceBody, validate, type InvoiceBody, type MappingRules } from './schemas';
 import { chooseZone } from './worksite';
+import { startOfDayBefore, zoneOffsets } from './zoneMath';
 
 /**
  * Guide §4.7, JobDiva Timesheet / Invoice → 1099Policy Invoice (POST /invoices), optional final remuneration:
@@ -99,7 +100,10 @@ export function mapInvoice(record: Normalised, rules: MappingRules, notes: strin
 		const e = parseJobDivaDate(weekEnding, 'end', zone);
 		end = e.seconds;
 		// A JobDiva timesheet covers the seven days ending on the week-ending date.
-		start = Math.floor(DateTime.fromSeconds(end, { zone }).minus({ days: 6 }).startOf('day').toSeconds());
+		const offsets = zoneOffsets(zone);
+		start = offsets
+			? Math.floor(startOfDayBefore(offsets, end, 6) / 1000)
+			: Math.floor(DateTime.fromSeconds(end, { zone }).minus({ days: 6 }).startOf('day').toSeconds());
 		notes.push(`Pay cycle = the 7 days ending ${weekEnding.field} ${JSON.stringify(weekEnding.value)}: ${start}…${end} in ${zone}.`);
 	} else {
 		throw new ValueError(

@@ -161,3 +161,19 @@ export function endOfDaySecond(entry: ZoneOffsets, dt: Instant): number {
 	);
 	return endTs;
 }
+
+/**
+ * `DateTime.fromSeconds(seconds, { zone }).minus({ days }).startOf('day')` in ms: the start of the day `days`
+ * calendar days before the one holding that instant.
+ */
+export function startOfDayBefore(entry: ZoneOffsets, seconds: number, days: number): number {
+	const ts = seconds * 1000;
+	const dt: Instant = [ts, offsetAt(entry, ts)];
+	// minus({ days }): Luxon's adjustTime, calendar part only
+	const wall = wallDate(dt[0], dt[1]);
+	const year = wall.getUTCFullYear();
+	const month = wall.getUTCMonth() + 1;
+	const day = Math.min(wall.getUTCDate(), daysInMonth(year, month)) - days;
+	const [earlierTs] = fixOffset(localTS(year, month, day, wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds()), dt[1], entry);
+	return startOfDay(entry, moved(entry, dt, earlierTs))[0];
+}

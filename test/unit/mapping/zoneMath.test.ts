@@ -3,6 +3,7 @@ import { DateTime, Settings } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseJobDivaDate } from '../../../src/mapping';
 import type { DateRole, ParsedDate } from '../../../src/mapping/dates';
+import { startOfDayBefore, zoneOffsets } from '../../../src/mapping/zoneMath';
 
 /**
  * The date fast path (dates.ts `parseCommonForm`, zoneMath.ts) must read every value exactly as the Luxon-only
@@ -148,5 +149,18 @@ describe('date fast path agrees with Luxon', () => {
 			expect(actual('3/8/2026 02:30:00', 'start', zone)).toEqual(expected);
 			expect(actual('3/8/2026 02:30:00', 'start', zone)).toEqual(expected);
 		}
+	});
+
+	it('the start of a timesheet week (end − 6 days, start of day) is Luxon\'s, around DST changes', () => {
+		const near = fc.tuple(fc.constantFrom(...CHANGES), fc.integer({ min: -10 * 86_400, max: 10 * 86_400 })).map(([change, shift]) => Date.parse(`${change}T00:00:00Z`) / 1000 + shift);
+		fc.assert(
+			fc.property(near, fc.constantFrom(...ZONES.filter((zone) => zoneOffsets(zone))), (seconds, zone) => {
+				const entry = zoneOffsets(zone);
+				if (!entry) throw new Error(zone);
+				const expected = DateTime.fromSeconds(seconds, { zone }).minus({ days: 6 }).startOf('day').toMillis();
+				expect(startOfDayBefore(entry, seconds, 6)).toBe(expected);
+			}),
+			{ numRuns: 20_000 },
+		);
 	});
 });
