@@ -8,14 +8,16 @@ import type { CollectionName } from '../sandbox/types';
  */
 export const PLACEMENT_EXPECTATIONS: Record<string, Partial<Record<CollectionName, number>>> = {
 	/**
-	 * The shipped template over the JobDiva stand-in's default fixtures (test/jobdiva-standin/fixtures.ts), six hires:
-	 *   45678 Jordan Lee, 45680 Marcus Webb, 45690 Jordan Lee again  → contractor placements: job, quote, session each;
+	 * The shipped template over the JobDiva stand-in's default fixtures (test/jobdiva-standin/fixtures.ts), six hires,
+	 * after test/demo/scenario.ts made Jordan Lee a returning contractor (seeded: his contractor, the Acme Health entity,
+	 * an earlier job, quote and completed session, and the active policy it bound):
+	 *   45678, 45690 Jordan Lee (returning)  → job, quote and an assignment each (bound at once);
+	 *   45680 Marcus Webb (first-time)       → contractor, Contoso Logistics entity, job, quote, application session;
 	 *   45679 Priya Raman (corp-to-corp "N"), 45700 Alicia Gomez ("contract" only) → skipped as not 1099;
-	 *   45710 Sam Ortiz (no pay rate)                                 → "Needs fixing in JobDiva", nothing created.
-	 * Jordan Lee is one contractor (found by email on his second placement) and has no active policy yet, so he gets
-	 * an application session, not an assignment. Two client companies → two entities.
+	 *   45710 Sam Ortiz (no pay rate)        → "Needs fixing in JobDiva", nothing created.
+	 * The counts include the seeded objects.
 	 */
-	'jobdiva-placement-to-1099policy.json': { contractors: 2, entities: 2, jobs: 3, quotes: 3, sessions: 3 },
+	'jobdiva-placement-to-1099policy.json': { contractors: 2, entities: 2, jobs: 4, quotes: 4, sessions: 2, policies: 1, assignments: 2 },
 	// test/e2e/fixtures (used only while templates/ is empty): two contractors upserted from a Code node.
 	'placement-fixture.json': { contractors: 2 },
 };

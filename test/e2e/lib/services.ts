@@ -1,5 +1,7 @@
 import { startJobDivaStandin, type JobDivaStandin } from '../../jobdiva-standin';
 import { startSandbox, type Sandbox } from '../../sandbox';
+import { RETURNING, seedReturningContractor } from '../../demo/scenario';
+import { fixturesForToday } from '../../demo/timeShift';
 
 export interface Services {
 	sandbox: Sandbox;
@@ -8,14 +10,16 @@ export interface Services {
 }
 
 /**
- * A fresh 1099Policy sandbox (test/sandbox) and JobDiva stand-in (test/jobdiva-standin, default fixtures) for one
- * n8n version, in this process, on free ports of 127.0.0.1. Webhook retries are quick, so a refused delivery does
- * not keep the run waiting.
+ * A fresh 1099Policy sandbox (test/sandbox) and JobDiva stand-in (test/jobdiva-standin, default fixtures moved to
+ * today) for one n8n version, in this process, on free ports of 127.0.0.1, with the demo's story: Jordan Lee is a
+ * returning contractor (test/demo/scenario.ts). Webhook retries are quick, so a refused delivery does not keep the
+ * run waiting.
  */
 export async function startServices(): Promise<Services> {
 	const sandbox = await startSandbox({ port: 0, webhooks: { maxAttempts: 3, backoffMs: 200, timeoutMs: 10_000 } });
-	const jobDiva = await startJobDivaStandin({ port: 0 });
-	console.log(`    1099Policy sandbox on ${sandbox.url}, JobDiva stand-in on ${jobDiva.url}`);
+	const jobDiva = await startJobDivaStandin({ port: 0, fixtures: fixturesForToday() });
+	await seedReturningContractor(sandbox.url);
+	console.log(`    1099Policy sandbox on ${sandbox.url}, JobDiva stand-in on ${jobDiva.url}; ${RETURNING.firstName} ${RETURNING.lastName} seeded as a returning contractor`);
 	return {
 		sandbox,
 		jobDiva,

@@ -16,15 +16,20 @@ const UNKNOWN_NODE_TEXTS = [/Install this node to (use it|start using)/i, /not c
  * Opens each imported template in the editor as the owner, screenshots the canvas and the parameter panel
  * (NDV) of each of our nodes, and fails when a node renders as unknown, when one of our nodes carries the
  * canvas issue marker (data-test-id="node-issues"), or when its panel shows a parameter issue
- * (data-test-id="parameter-issues"). Screenshots go to the run's folder; only a run without failures copies
- * them to docs/screenshots/, so the README never shows a broken editor.
+ * (data-test-id="parameter-issues"). Screenshots go to the run's folder; with E2E_UPDATE_SCREENSHOTS=1, a run
+ * without failures also copies them to docs/screenshots/ (the README's pictures), so the README never shows a broken
+ * editor and an ordinary run leaves the work tree clean.
  */
 export async function checkEditor(run: VersionRun, rest: N8nRest): Promise<void> {
 	const shots = join(run.workDir, 'screenshots');
 	mkdirSync(shots, { recursive: true });
 	const failedBefore = run.report.failed;
 	await takeScreenshots(run, rest, shots);
-	if (run.report.failed === failedBefore) {
+	if (run.report.failed !== failedBefore) {
+		console.log(`    editor checks failed: screenshots left in ${shots}, docs/screenshots unchanged`);
+	} else if (process.env.E2E_UPDATE_SCREENSHOTS !== '1') {
+		console.log(`    ${readdirSync(shots).length} screenshots in ${shots} (E2E_UPDATE_SCREENSHOTS=1 copies them to docs/screenshots)`);
+	} else {
 		mkdirSync(SCREENSHOTS_DIR, { recursive: true });
 		// Replace each template's old set, so a renamed node leaves no stale picture behind.
 		const slugs = run.workflows.map((w) => templateSlug(w.template.file));
@@ -33,8 +38,6 @@ export async function checkEditor(run: VersionRun, rest: N8nRest): Promise<void>
 		}
 		for (const png of readdirSync(shots)) copyFileSync(join(shots, png), join(SCREENSHOTS_DIR, png));
 		console.log(`    ${readdirSync(shots).length} screenshots copied to ${SCREENSHOTS_DIR}`);
-	} else {
-		console.log(`    editor checks failed: screenshots left in ${shots}, docs/screenshots unchanged`);
 	}
 }
 
