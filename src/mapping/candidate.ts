@@ -1,8 +1,8 @@
 import { ValueError } from '../ten99policy/valueError';
 import { idempotencyKey } from './keys';
 import { pick, text, type Found, type Normalised } from './normalise';
-import { z } from 'zod';
-import { contractorBody, validate, type ContractorBody, type MappingRules } from './schemas';
+import { checkContractor, isEmailText } from './bodyChecks';
+import { contractorBody, validateBody, type ContractorBody, type MappingRules } from './schemas';
 import { findState } from './timezones';
 
 /**
@@ -25,7 +25,8 @@ export interface MappedContractor {
 
 /** Addresses JobDiva tenants use for "no email" or GDPR-erased candidates; they would collide across candidates. */
 const PLACEHOLDER_EMAIL = /^(gdpr|removed|deleted|anonymi[sz]ed|redacted|noemail|no-email|no\.email|none|na|n\/a|unknown|donotemail|do-not-email|test|noreply|no-reply)(\d*)@|@(noemail\.com|none\.com|na\.com|gdpr\.[a-z]+|removed\.[a-z]+|anonymi[sz]ed\.[a-z]+)$|\*{2,}|\bgdpr\b/i;
-const isEmail = (value: string): boolean => z.string().email().safeParse(value).success;
+/** zod's `z.string().email()` (bodyChecks.ts has its pattern; the contractor body is checked with it). */
+const isEmail = (value: string): boolean => isEmailText(value);
 
 const COUNTRY_ALIASES: Record<string, string> = {
 	us: 'US', usa: 'US', unitedstates: 'US', unitedstatesofamerica: 'US', america: 'US',
@@ -142,6 +143,6 @@ export function mapCandidate(record: Normalised, rules: MappingRules, notes: str
 	}
 	if (Object.keys(address).length > 0) body.address = address;
 
-	const parsed = validate(contractorBody, body, 'contractor');
+	const parsed = validateBody(contractorBody, checkContractor, body, 'contractor');
 	return { body: parsed, idempotencyKey: idempotencyKey('candidate', idText, parsed), proxyEmail };
 }

@@ -7,7 +7,8 @@ import { idempotencyKey } from './keys';
 import { pick, text, type Fields, type Found, type Normalised } from './normalise';
 import { placementId } from './placement';
 import { parseRateUnit } from './rates';
-import { invoiceBody, validate, type InvoiceBody, type MappingRules } from './schemas';
+import { checkInvoice } from './bodyChecks';
+import { invoiceBody, validateBody, type InvoiceBody, type MappingRules } from './schemas';
 import { chooseZone } from './worksite';
 import { startOfDayBefore, zoneOffsets } from './zoneMath';
 
@@ -127,6 +128,6 @@ export function mapInvoice(record: Normalised, rules: MappingRules, notes: strin
 	if (!id) {
 		throw new ValueError(source === 'invoice' ? 'INVOICEID' : 'TIMESHEETID', undefined, 'is missing', 'Send the JobDiva timesheet or invoice ID (or the placement ID); the idempotency key is built from it.');
 	}
-	const parsed = validate(invoiceBody, body, 'invoice');
+	const parsed = validateBody(invoiceBody, checkInvoice, body, 'invoice');
 	return { body: parsed, idempotencyKey: idempotencyKey('invoice', id, parsed), timeZone: zone, source };
 }

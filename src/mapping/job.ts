@@ -6,7 +6,8 @@ import { chooseClient } from './clients';
 import { idempotencyKey } from './keys';
 import { pick, text, type Found, type Normalised } from './normalise';
 import { toWage } from './rates';
-import { jobBody, validate, type JobBody, type MappingRules } from './schemas';
+import { checkJob } from './bodyChecks';
+import { jobBody, validateBody, type JobBody, type MappingRules } from './schemas';
 import { worksite } from './worksite';
 
 /**
@@ -102,6 +103,6 @@ export function mapJob(record: Normalised, rules: MappingRules, notes: string[])
 	if (candidate) metadata.jobdiva_candidate_id = candidate;
 	body.custom_metadata = metadata;
 
-	const parsed = validate(jobBody, body, 'job');
+	const parsed = validateBody(jobBody, checkJob, body, 'job');
 	return { body: parsed, idempotencyKey: idempotencyKey('job', id, parsed), conversion: wage.conversion };
 }

@@ -9,13 +9,14 @@ import {
 	assignmentBody,
 	quoteBody,
 	sessionBody,
-	validate,
+	validateBody,
 	type AssignmentBody,
 	type MappingRules,
 	type QuoteBody,
 	type SessionBody,
 } from './schemas';
 import { chooseZone } from './worksite';
+import { checkAssignment, checkQuote, checkSession } from './bodyChecks';
 
 /**
  * Guide §4.3 (Quote), §4.4 (Application Session) and §4.5 (Assignment) from a JobDiva placement:
@@ -115,8 +116,8 @@ export function mapPlacement(record: Normalised, rules: MappingRules, notes: str
 	else notes.push('quote/assignment job left out: set the Job ID parameter (e.g. {{ $(\'Create Job\').item.json.id }}).');
 
 	const window = { effective_date: dates.effective_date, ...(dates.end_date !== undefined ? { end_date: dates.end_date } : {}) };
-	const quote = validate(quoteBody, { ...ids, coverage_type: client.coverageTypes, ...window, custom_metadata: metadata }, 'quote');
-	const assignment = validate(assignmentBody, { ...ids, coverage_type: client.coverageTypes, ...window, custom_metadata: metadata }, 'assignment');
+	const quote = validateBody(quoteBody, checkQuote, { ...ids, coverage_type: client.coverageTypes, ...window, custom_metadata: metadata }, 'quote');
+	const assignment = validateBody(assignmentBody, checkAssignment, { ...ids, coverage_type: client.coverageTypes, ...window, custom_metadata: metadata }, 'assignment');
 
 	const session: Record<string, unknown> = { custom_metadata: { jobdiva_placement_id: id } };
 	if (rules.quoteId !== '') session.quote = rules.quoteId;
@@ -125,7 +126,7 @@ export function mapPlacement(record: Normalised, rules: MappingRules, notes: str
 	if (rules.successUrlTemplate !== '') session.success_url = fillTemplate(rules.successUrlTemplate, values, 'Success URL Template');
 	if (rules.cancelUrlTemplate !== '') session.cancel_url = fillTemplate(rules.cancelUrlTemplate, values, 'Cancel URL Template');
 	if (rules.successUrlTemplate === '' || rules.cancelUrlTemplate === '') notes.push('A success or cancel URL template is empty; that URL was left out of the session.');
-	const sessionParsed = validate(sessionBody, session, 'session');
+	const sessionParsed = validateBody(sessionBody, checkSession, session, 'session');
 
 	return {
 		quote: { body: quote, idempotencyKey: idempotencyKey('placement', id, quote), timeZone: dates.timeZone },
