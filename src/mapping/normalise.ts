@@ -39,7 +39,25 @@ export interface Normalised {
 	notes: string[];
 }
 
-export const compactKey = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
+const compactKeyOf = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * Compacted keys, remembered: every key of every row is compacted, and a run sees the same few hundred keys over
+ * and over. Bounded (emptied when full) because keys are data: a feed with generated key names must not grow it
+ * for ever.
+ */
+const compacted = new Map<string, string>();
+const COMPACTED_LIMIT = 10_000;
+
+export function compactKey(key: string): string {
+	let result = compacted.get(key);
+	if (result === undefined) {
+		result = compactKeyOf(key);
+		if (compacted.size >= COMPACTED_LIMIT) compacted.clear();
+		compacted.set(key, result);
+	}
+	return result;
+}
 
 /** Part-specific fields: internal name → compacted JobDiva keys, first match wins. */
 const SPECIFIC: Record<Part, Record<string, readonly string[]>> = {
@@ -111,6 +129,18 @@ const SPECIFIC: Record<Part, Record<string, readonly string[]>> = {
 	},
 };
 
+/** SPECIFIC as [name, aliases] pairs, made once (readRecord walks them for every row). */
+const SPECIFIC_ENTRIES = Object.fromEntries(PARTS.map((part) => [part, Object.entries(SPECIFIC[part])])) as Record<Part, [string, readonly string[]][]>;
+
+/** The first alias the row has, or undefined. */
+function firstAlias(byCompact: Map<string, Found>, aliases: readonly string[]): Found | undefined {
+	for (const alias of aliases) {
+		const hit = byCompact.get(alias);
+		if (hit) return hit;
+	}
+	return undefined;
+}
+
 /** Keys shared by several JobDiva objects; they belong to the first part in `owners` the row carries. */
 const GENERIC: readonly { key: string; aliases: readonly string[]; owners: readonly Part[] }[] = [
 	{ key: 'line1', aliases: ['address1', 'address', 'line1', 'street'], owners: ['candidate', 'job'] },
@@ -157,11 +187,10 @@ const WEBHOOK_TYPES: Record<string, Part> = {
 };
 
 export function isBlank(value: unknown): boolean {
-	return (
-		value === undefined ||
-		value === null ||
-		(typeof value === 'string' && (value.trim() === '' || value.trim().toLowerCase() === 'null'))
-	);
+	if (value === undefined || value === null) return true;
+	if (typeof value !== 'string') return false;
+	const trimmed = value.trim();
+	return trimmed === '' || (trimmed.length === 4 && trimmed.toLowerCase() === 'null');
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -253,6 +282,9 @@ function readRecord(out: Normalised, record: Record<string, unknown>, forced: Pa
 	out.shapes.push(detectShape(keys));
 
 	const byCompact = new Map<string, Found>();
+	// compactKey(prefix + key) is compactKey(prefix) + compactKey(key): lower-casing is per character (the one
+	// context rule, final sigma, gives a non-ASCII letter either way, and those are dropped).
+	const compactPrefix = prefix === '' ? '' : compactKey(prefix);
 	for (const key of keys) {
 		const value = row[key];
 		if (isBlank(value)) continue;
@@ -261,8 +293,10 @@ function readRecord(out: Normalised, record: Record<string, unknown>, forced: Pa
 		const found = { value: typeof value === 'string' ? value.trim() : value, field: `${prefix}${key}` };
 		byCompact.set(compacted, found);
 		if (!out.raw.has(compacted)) out.raw.set(compacted, found);
-		const prefixed = compactKey(`${prefix}${key}`);
-		if (!out.raw.has(prefixed)) out.raw.set(prefixed, found);
+		if (compactPrefix !== '') {
+			const prefixed = compactPrefix + compacted;
+			if (!out.raw.has(prefixed)) out.raw.set(prefixed, found);
+		}
 	}
 
 	// A nested object or a webhook says what it is; a bare row is recognised by its marker keys. References to
@@ -275,16 +309,22 @@ function readRecord(out: Normalised, record: Record<string, unknown>, forced: Pa
 	for (const p of PARTS) {
 		const fields = out[p];
 		if (!parts.includes(p)) continue;
-		for (const [name, aliases] of Object.entries(SPECIFIC[p])) {
+		for (const [name, aliases] of SPECIFIC_ENTRIES[p]) {
 			if (fields[name]) continue;
-			const hit = aliases.map((alias) => byCompact.get(alias)).find(Boolean);
+			const hit = firstAlias(byCompact, aliases);
 			if (hit) fields[name] = hit;
 		}
 	}
 	for (const generic of GENERIC) {
-		const owner = generic.owners.find((p) => parts.includes(p));
+		let owner: Part | undefined;
+		for (const p of generic.owners) {
+			if (parts.includes(p)) {
+				owner = p;
+				break;
+			}
+		}
 		if (!owner) continue;
-		const hit = generic.aliases.map((alias) => byCompact.get(alias)).find(Boolean);
+		const hit = firstAlias(byCompact, generic.aliases);
 		if (hit && !out[owner][generic.key]) out[owner][generic.key] = hit;
 		// Company and date keys serve both the job and the placement when both are in the row.
 		if (hit && (generic.key === 'companyId' || generic.key === 'companyName')) {
@@ -309,10 +349,15 @@ function readRecord(out: Normalised, record: Record<string, unknown>, forced: Pa
 }
 
 function detectShape(keys: readonly string[]): Shape {
-	if (keys.some((key) => / /.test(key.trim()))) return 'searchStart';
-	const letters = keys.filter((key) => /[a-zA-Z]/.test(key));
-	if (letters.length > 0 && letters.every((key) => key === key.toUpperCase())) return 'bi';
-	return 'camelCase';
+	for (const key of keys) if (key.trim().includes(' ')) return 'searchStart';
+	// BI: every key with a letter in it is upper case (and there is at least one).
+	let anyLetters = false;
+	for (const key of keys) {
+		if (!/[a-zA-Z]/.test(key)) continue;
+		anyLetters = true;
+		if (key !== key.toUpperCase()) return 'camelCase';
+	}
+	return anyLetters ? 'bi' : 'camelCase';
 }
 
 function detectParts(byCompact: Map<string, Found>): Part[] {
