@@ -14,6 +14,7 @@ export type KeyKind = 'candidate' | 'job' | 'placement' | 'assignment' | 'sessio
  * intermediate entry arrays of the obvious version were a good share of the mapping's garbage.
  */
 export function stableStringify(value: unknown): string {
+	if (typeof value === 'string') return JSON.stringify(value);
 	if (Array.isArray(value)) {
 		let out = '[';
 		for (let index = 0; index < value.length; index++) {
@@ -24,13 +25,13 @@ export function stableStringify(value: unknown): string {
 	}
 	if (value && typeof value === 'object') {
 		const object = value as Record<string, unknown>;
-		const keys = Object.keys(object).sort(byCodeUnit);
+		const keys = sortedKeys(object);
 		let out = '{';
 		let first = true;
 		for (const key of keys) {
 			const item = object[key];
 			if (item === undefined) continue;
-			out += `${first ? '' : ','}${JSON.stringify(key)}:${stableStringify(item)}`;
+			out += `${first ? '' : ','}${quotedKey(key)}:${stableStringify(item)}`;
 			first = false;
 		}
 		return `${out}}`;
@@ -38,7 +39,37 @@ export function stableStringify(value: unknown): string {
 	return JSON.stringify(value) ?? 'null';
 }
 
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Own keys in code-unit order; insertion sort, as bodies have a handful of keys. */
+function sortedKeys(object: Record<string, unknown>): string[] {
+	const keys = Object.keys(object);
+	for (let index = 1; index < keys.length; index++) {
+		const key = keys[index];
+		let before = index - 1;
+		while (before >= 0 && keys[before] > key) {
+			keys[before + 1] = keys[before];
+			before--;
+		}
+		keys[before + 1] = key;
+	}
+	return keys;
+}
+
+/**
+ * `JSON.stringify(key)`, remembered: body keys are the same few dozen names every time. Bounded (emptied when
+ * full) since nested custom_metadata keys could in principle be anything.
+ */
+const quotedKeys = new Map<string, string>();
+const QUOTED_KEYS_LIMIT = 1000;
+
+function quotedKey(key: string): string {
+	let quoted = quotedKeys.get(key);
+	if (quoted === undefined) {
+		quoted = JSON.stringify(key);
+		if (quotedKeys.size >= QUOTED_KEYS_LIMIT) quotedKeys.clear();
+		quotedKeys.set(key, quoted);
+	}
+	return quoted;
+}
 
 /** The first 8 hex digits of the SHA-256 of the text (one-shot `crypto.hash`: a third of createHash's cost). */
 export function shortHash(content: unknown): string {
@@ -53,5 +84,10 @@ export function safeId(id: string): string {
 }
 
 export function idempotencyKey(kind: KeyKind, id: string, content: unknown): string {
-	return `jobdiva-${kind}-${safeId(id)}-${shortHash(content)}`;
+	return keyFromHash(kind, id, shortHash(content));
+}
+
+/** {@link idempotencyKey} when the body's {@link shortHash} is already known (two bodies with equal content). */
+export function keyFromHash(kind: KeyKind, id: string, hash8: string): string {
+	return `jobdiva-${kind}-${safeId(id)}-${hash8}`;
 }

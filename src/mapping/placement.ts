@@ -3,7 +3,7 @@ import { candidateId } from './candidate';
 import { chooseClient } from './clients';
 import { parseJobDivaDate, type ParsedDate } from './dates';
 import { jobId } from './job';
-import { idempotencyKey } from './keys';
+import { idempotencyKey, keyFromHash, shortHash } from './keys';
 import { pick, text, type Found, type Normalised } from './normalise';
 import {
 	assignmentBody,
@@ -128,9 +128,12 @@ export function mapPlacement(record: Normalised, rules: MappingRules, notes: str
 	if (rules.successUrlTemplate === '' || rules.cancelUrlTemplate === '') notes.push('A success or cancel URL template is empty; that URL was left out of the session.');
 	const sessionParsed = validateBody(sessionBody, checkSession, session, 'session');
 
+	// The quote and the assignment are the same fields through the same checks (equal schemas), so their bodies
+	// are equal and one hash serves both keys.
+	const coverageHash = shortHash(quote);
 	return {
-		quote: { body: quote, idempotencyKey: idempotencyKey('placement', id, quote), timeZone: dates.timeZone },
-		assignment: { body: assignment, idempotencyKey: idempotencyKey('assignment', id, assignment), timeZone: dates.timeZone },
+		quote: { body: quote, idempotencyKey: keyFromHash('placement', id, coverageHash), timeZone: dates.timeZone },
+		assignment: { body: assignment, idempotencyKey: keyFromHash('assignment', id, coverageHash), timeZone: dates.timeZone },
 		session: { body: sessionParsed, idempotencyKey: idempotencyKey('session', id, sessionParsed) },
 		placementId: id,
 	};
