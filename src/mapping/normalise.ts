@@ -129,6 +129,28 @@ const SPECIFIC: Record<Part, Record<string, readonly string[]>> = {
 	},
 };
 
+/**
+ * `compactPrefix + compacted`, remembered per prefix ("candidate", "data0"): a string made fresh for every field
+ * would be hashed afresh by every Map lookup, and the raw map looks each one up. Bounded like `compacted`.
+ */
+const prefixed = new Map<string, Map<string, string>>();
+
+function prefixedKey(compactPrefix: string, compactedKey: string): string {
+	let byKey = prefixed.get(compactPrefix);
+	if (byKey === undefined) {
+		if (prefixed.size >= PARTS.length * 4) prefixed.clear();
+		byKey = new Map();
+		prefixed.set(compactPrefix, byKey);
+	}
+	let result = byKey.get(compactedKey);
+	if (result === undefined) {
+		result = compactPrefix + compactedKey;
+		if (byKey.size >= COMPACTED_LIMIT) byKey.clear();
+		byKey.set(compactedKey, result);
+	}
+	return result;
+}
+
 /** SPECIFIC as [name, aliases] pairs, made once (readRecord walks them for every row). */
 const SPECIFIC_ENTRIES = Object.fromEntries(PARTS.map((part) => [part, Object.entries(SPECIFIC[part])])) as Record<Part, [string, readonly string[]][]>;
 
@@ -196,19 +218,46 @@ export function isBlank(value: unknown): boolean {
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function emptyNormalised(): Normalised {
-	return {
-		shapes: [],
-		recognised: [],
-		candidate: {},
-		job: {},
-		placement: {},
-		timesheet: {},
-		invoice: {},
-		attachment: {},
-		raw: new Map(),
-		notes: [],
-	};
+/**
+ * A Normalised whose `raw` map is built on first use: only the Skip List and Contractor Evidence rules read it,
+ * and filling it for every leaf of every item was the largest part of normalising. It is built from the rows'
+ * key maps in the order readRecord read them, so it holds exactly what filling it eagerly did.
+ */
+class LazyNormalised implements Normalised {
+	shapes: Shape[] = [];
+	recognised: Part[] = [];
+	webhook?: { type: string; operation: string; id: string };
+	candidate: Fields = {};
+	job: Fields = {};
+	placement: Fields = {};
+	timesheet: Fields = {};
+	invoice: Fields = {};
+	attachment: Fields = {};
+	notes: string[] = [];
+	/** Each row read: its non-blank leaves by compacted key, and the compacted nesting prefix ('' for none). */
+	readonly rows: [Map<string, Found>, string][] = [];
+	private rawMap?: Map<string, Found>;
+
+	get raw(): Map<string, Found> {
+		if (!this.rawMap) {
+			const raw = new Map<string, Found>();
+			for (const [byCompact, compactPrefix] of this.rows) {
+				for (const [compacted, found] of byCompact) {
+					if (!raw.has(compacted)) raw.set(compacted, found);
+					if (compactPrefix !== '') {
+						const withPrefix = prefixedKey(compactPrefix, compacted);
+						if (!raw.has(withPrefix)) raw.set(withPrefix, found);
+					}
+				}
+			}
+			this.rawMap = raw;
+		}
+		return this.rawMap;
+	}
+}
+
+function emptyNormalised(): LazyNormalised {
+	return new LazyNormalised();
 }
 
 /**
@@ -236,7 +285,7 @@ export function normalise(input: unknown): Normalised {
 	return out;
 }
 
-function readRecord(out: Normalised, record: Record<string, unknown>, forced: Part | undefined, prefix: string): void {
+function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced: Part | undefined, prefix: string): void {
 	let row = record;
 	let part = forced;
 	let webhookId: Found | undefined;
@@ -286,18 +335,19 @@ function readRecord(out: Normalised, record: Record<string, unknown>, forced: Pa
 	// context rule, final sigma, gives a non-ASCII letter either way, and those are dropped).
 	const compactPrefix = prefix === '' ? '' : compactKey(prefix);
 	for (const key of keys) {
-		const value = row[key];
-		if (isBlank(value)) continue;
+		let value = row[key];
+		// isBlank, with the trimmed string kept for the value
+		if (value === undefined || value === null) continue;
+		if (typeof value === 'string') {
+			value = value.trim();
+			if (value === '' || ((value as string).length === 4 && (value as string).toLowerCase() === 'null')) continue;
+		}
 		const compacted = compactKey(key);
 		if (compacted === '' || byCompact.has(compacted)) continue;
-		const found = { value: typeof value === 'string' ? value.trim() : value, field: `${prefix}${key}` };
+		const found = { value, field: `${prefix}${key}` };
 		byCompact.set(compacted, found);
-		if (!out.raw.has(compacted)) out.raw.set(compacted, found);
-		if (compactPrefix !== '') {
-			const prefixed = compactPrefix + compacted;
-			if (!out.raw.has(prefixed)) out.raw.set(prefixed, found);
-		}
 	}
+	out.rows.push([byCompact, compactPrefix]);
 
 	// A nested object or a webhook says what it is; a bare row is recognised by its marker keys. References to
 	// other objects (a placement row's CANDIDATEID) are read below either way.
@@ -348,14 +398,34 @@ function readRecord(out: Normalised, record: Record<string, unknown>, forced: Pa
 	if (placementRef && !out.placement.id && !parts.includes('placement')) out.placement.id = placementRef;
 }
 
+/** What detectShape needs to know of one key, as bits. */
+const HAS_SPACE = 1;
+const HAS_LETTER = 2;
+const NOT_UPPER = 4;
+/** Per key string, remembered (and bounded) like `compacted`: the same keys come in every row. */
+const keyTraits = new Map<string, number>();
+
+function traits(key: string): number {
+	let bits = keyTraits.get(key);
+	if (bits === undefined) {
+		bits = (key.trim().includes(' ') ? HAS_SPACE : 0) | (/[a-zA-Z]/.test(key) ? HAS_LETTER : 0) | (key !== key.toUpperCase() ? NOT_UPPER : 0);
+		if (keyTraits.size >= COMPACTED_LIMIT) keyTraits.clear();
+		keyTraits.set(key, bits);
+	}
+	return bits;
+}
+
 function detectShape(keys: readonly string[]): Shape {
-	for (const key of keys) if (key.trim().includes(' ')) return 'searchStart';
+	let all = 0;
+	for (const key of keys) all |= traits(key);
+	if (all & HAS_SPACE) return 'searchStart';
 	// BI: every key with a letter in it is upper case (and there is at least one).
 	let anyLetters = false;
 	for (const key of keys) {
-		if (!/[a-zA-Z]/.test(key)) continue;
+		const bits = traits(key);
+		if (!(bits & HAS_LETTER)) continue;
 		anyLetters = true;
-		if (key !== key.toUpperCase()) return 'camelCase';
+		if (bits & NOT_UPPER) return 'camelCase';
 	}
 	return anyLetters ? 'bi' : 'camelCase';
 }
