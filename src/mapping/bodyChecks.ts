@@ -26,8 +26,22 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 const isRegion = (value: unknown): value is string => typeof value === 'string' && TWO_LETTERS.test(value);
 const isUnixSeconds = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0 && (value as number) < 1e11;
 
+/**
+ * URLs placement.ts has just parsed with `new URL` (the session's success/cancel URLs), so checkSession need not
+ * parse them again: `new URL` gives the same answer for the same text. Small and emptied when full: it only has
+ * to hold the URLs of the body being built.
+ */
+const parsedUrls = new Set<string>();
+const PARSED_URLS_LIMIT = 64;
+
+export function rememberParsedUrl(url: string): void {
+	if (parsedUrls.size >= PARSED_URLS_LIMIT) parsedUrls.clear();
+	parsedUrls.add(url);
+}
+
 function isUrl(value: unknown): value is string {
 	if (typeof value !== 'string') return false;
+	if (parsedUrls.has(value)) return true;
 	try {
 		new URL(value);
 		return true;

@@ -106,21 +106,25 @@ const REQUIRED_PART: Record<Operation, readonly Part[]> = {
 	mapAttachment: ['attachment'],
 };
 
+/** A Skipped outcome (a plain function, not a closure made for every record). */
+function skipOutcome(record: Normalised, operation: Operation, notes: string[], result: Pick<GateResult, 'reason' | 'field' | 'value'>): MapOutcome {
+	return {
+		kind: 'skipped',
+		json: { reason: result.reason, field: result.field, value: result.value ?? null, operation, recognised: record.recognised, jobdiva: ids(record), notes },
+	};
+}
+
 export function mapRecord(input: unknown, operation: Operation, rules: MappingRules): MapOutcome {
 	const record = normalise(input);
 	const notes = [...record.notes];
-	const skip = (result: Pick<GateResult, 'reason' | 'field' | 'value'>): MapOutcome => ({
-		kind: 'skipped',
-		json: { reason: result.reason, field: result.field, value: result.value ?? null, operation, recognised: record.recognised, jobdiva: ids(record), notes },
-	});
 
 	const needed = REQUIRED_PART[operation];
 	if (record.webhook && record.webhook.operation.toLowerCase() === 'delete') {
-		return skip({ reason: `JobDiva ${record.webhook.type} Delete event: nothing to create in 1099Policy (delete or cancel there by hand or in a separate branch)`, field: 'operation', value: record.webhook.operation });
+		return skipOutcome(record, operation, notes, { reason: `JobDiva ${record.webhook.type} Delete event: nothing to create in 1099Policy (delete or cancel there by hand or in a separate branch)`, field: 'operation', value: record.webhook.operation });
 	}
 	if (!needed.some((part) => record.recognised.includes(part))) {
 		if (record.webhook) {
-			return skip({ reason: `JobDiva webhook type "${record.webhook.type}" carries no ${needed.join(' or ')} data for this operation`, field: 'type', value: record.webhook.type });
+			return skipOutcome(record, operation, notes, { reason: `JobDiva webhook type "${record.webhook.type}" carries no ${needed.join(' or ')} data for this operation`, field: 'type', value: record.webhook.type });
 		}
 		throw new ValueError(
 			needed.join(' / '),
@@ -131,9 +135,9 @@ export function mapRecord(input: unknown, operation: Operation, rules: MappingRu
 	}
 
 	const skipped = checkSkipList(record, rules.skipList);
-	if (skipped) return skip(skipped);
+	if (skipped) return skipOutcome(record, operation, notes, skipped);
 	const gate = contractorGate(record, rules.contractorEvidence);
-	if (!gate.pass && (operation === 'mapPlacement' || rules.gateAllOperations || gate.negative)) return skip(gate);
+	if (!gate.pass && (operation === 'mapPlacement' || rules.gateAllOperations || gate.negative)) return skipOutcome(record, operation, notes, gate);
 
 	const json: MappedJson = {
 		operation,
@@ -179,7 +183,7 @@ export function mapRecord(input: unknown, operation: Operation, rules: MappingRu
 			break;
 		case 'mapAttachment': {
 			const outcome = mapAttachment(record, rules, notes);
-			if (outcome.kind === 'skipped') return skip(outcome);
+			if (outcome.kind === 'skipped') return skipOutcome(record, operation, notes, outcome);
 			const { certificate } = outcome;
 			json.certificate = {
 				fields: certificate.fields,

@@ -16,7 +16,7 @@ import {
 	type SessionBody,
 } from './schemas';
 import { chooseZone } from './worksite';
-import { checkAssignment, checkQuote, checkSession } from './bodyChecks';
+import { checkAssignment, checkQuote, checkSession, rememberParsedUrl } from './bodyChecks';
 
 /**
  * Guide §4.3 (Quote), §4.4 (Application Session) and §4.5 (Assignment) from a JobDiva placement:
@@ -85,6 +85,7 @@ function fillTemplate(template: string, values: Record<string, string>, paramete
 	} catch {
 		throw new ValueError(parameter, template, 'does not give an http(s) URL', 'Enter a full URL such as https://dashboard.example.com/jobdiva/placements/{placementId}?coverage=active.');
 	}
+	rememberParsedUrl(url);
 	return url;
 }
 
