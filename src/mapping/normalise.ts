@@ -416,18 +416,20 @@ function traits(key: string): number {
 }
 
 function detectShape(keys: readonly string[]): Shape {
-	let all = 0;
-	for (const key of keys) all |= traits(key);
-	if (all & HAS_SPACE) return 'searchStart';
-	// BI: every key with a letter in it is upper case (and there is at least one).
+	let anySpace = false;
 	let anyLetters = false;
+	let lowerLetters = false;
 	for (const key of keys) {
 		const bits = traits(key);
-		if (!(bits & HAS_LETTER)) continue;
-		anyLetters = true;
-		if (bits & NOT_UPPER) return 'camelCase';
+		if (bits & HAS_SPACE) anySpace = true;
+		if (bits & HAS_LETTER) {
+			anyLetters = true;
+			if (bits & NOT_UPPER) lowerLetters = true;
+		}
 	}
-	return anyLetters ? 'bi' : 'camelCase';
+	if (anySpace) return 'searchStart';
+	// BI: every key with a letter in it is upper case (and there is at least one).
+	return anyLetters && !lowerLetters ? 'bi' : 'camelCase';
 }
 
 function detectParts(byCompact: Map<string, Found>): Part[] {
