@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { ValueError } from '../ten99policy/valueError';
 import type { Found } from './normalise';
-import { endOfDaySecond, fromWallClock, startOfDay, wallDate, zoneOffsets, type Instant, type ZoneOffsets } from './zoneMath';
+import { endOfDaySecond, fromWallClock, offsetNow, startOfDay, wallDate, zoneOffsets, type Instant, type ZoneOffsets } from './zoneMath';
 
 /**
  * JobDiva dates → Unix seconds UTC (what 1099Policy takes). JobDiva sends:
@@ -107,11 +107,72 @@ function isPlainDateTime(year: number, month: number, day: number, hour: number,
 	);
 }
 
+/** How a fast-path value was read: with its own offset, or in the zone as a day's end, a day's start or a time. */
+type Reading = 'offset' | 'end' | 'start' | 'wall';
+
+/** A wall-clock reading remembered, with Luxon's first offset guess it was made with (see below). */
+interface Remembered {
+	guess: number;
+	seconds: number;
+	reading: Reading;
+}
+
+/**
+ * Wall-clock readings by zone, role and text. A run maps the same few dates (placement starts, week endings)
+ * many times over; reading one is pure given the zone, the role, the text and Luxon's first offset guess (the
+ * zone's offset "now", which only matters for times in a DST change), so a reading is reused only while that
+ * guess is unchanged. Bounded per zone and in zones, as texts are data.
+ */
+const remembered = new Map<string, [start: Map<string, Remembered>, end: Map<string, Remembered>]>();
+const REMEMBERED_LIMIT = 4096;
+const REMEMBERED_ZONES = 64;
+
+function rememberedFor(zone: string, role: DateRole): Map<string, Remembered> {
+	let byRole = remembered.get(zone);
+	if (byRole === undefined) {
+		if (remembered.size >= REMEMBERED_ZONES) remembered.clear();
+		byRole = [new Map(), new Map()];
+		remembered.set(zone, byRole);
+	}
+	return byRole[role === 'end' ? 1 : 0];
+}
+
 /**
  * `M/d/yyyy`, `M/d/yyyy H:mm:ss`, `yyyy-MM-dd` and `yyyy-MM-ddTHH:mm:ss[.SSS][Z|±HH:mm]`, read exactly as the
  * Luxon path reads them (see zoneMath.ts); undefined for anything else, which then takes the Luxon path.
  */
 function parseCommonForm(textValue: string, role: DateRole, field: string, zone: string): ParsedDate | undefined {
+	const entry = zoneOffsets(zone);
+	const guess = entry ? offsetNow(entry) : 0;
+	const memo = entry ? rememberedFor(zone, role) : undefined;
+	let seconds: number;
+	let reading: Reading;
+	const hit = memo?.get(textValue);
+	if (hit !== undefined && hit.guess === guess) {
+		({ seconds, reading } = hit);
+	} else {
+		const read = readCommonForm(textValue, role, entry, guess);
+		if (!read) return undefined;
+		[seconds, reading] = read;
+		if (memo && reading !== 'offset') {
+			if (memo.size >= REMEMBERED_LIMIT) memo.clear();
+			memo.set(textValue, { guess, seconds, reading });
+		}
+	}
+	switch (reading) {
+		case 'offset':
+			return { seconds, how: `${field} "${textValue}" read with its own offset`, usedZone: false };
+		case 'end':
+			return { seconds, how: `${field} "${textValue}" read as the end of that day (23:59:59) in ${zone}`, usedZone: true };
+		case 'start':
+			return { seconds, how: `${field} "${textValue}" read as the start of that day in ${zone}`, usedZone: true };
+		default:
+			return { seconds, how: `${field} "${textValue}" read as wall-clock time in ${zone}`, usedZone: true };
+	}
+}
+
+/** The fast path's reading of a value in `entry`'s zone, with `guess` as Luxon's first offset guess. */
+function readCommonForm(textValue: string, role: DateRole, entry: ZoneOffsets | undefined, guess: number): [number, Reading] | undefined {
 	let match = US_DATE.exec(textValue);
 	let year: number;
 	let month: number;
@@ -143,12 +204,11 @@ function parseCommonForm(textValue: string, role: DateRole, field: string, zone:
 		const minutes = offset === 'Z' ? 0 : offsetMinutes(offset);
 		if (minutes === undefined) return undefined;
 		const ts = Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - minutes * 60_000;
-		return { seconds: Math.floor(ts / 1000), how: `${field} "${textValue}" read with its own offset`, usedZone: false };
+		return [Math.floor(ts / 1000), 'offset'];
 	}
-	const entry = zoneOffsets(zone);
 	if (!entry) return undefined;
-	const parsed = fromWallClock(entry, year, month, day, hour, minute, second, millisecond);
-	return fastWallClock(entry, parsed, dateOnly, role, field, textValue, zone);
+	const parsed = fromWallClock(entry, guess, year, month, day, hour, minute, second, millisecond);
+	return readWallClock(entry, parsed, dateOnly, role);
 }
 
 /** `±HH:mm` as Luxon's `signedOffset` reads it; undefined (Luxon's path) for offsets no zone has. */
@@ -161,20 +221,12 @@ function offsetMinutes(offset: string): number | undefined {
 }
 
 /** {@link wallClock} on an instant from zoneMath.ts. */
-function fastWallClock(entry: ZoneOffsets, parsed: Instant, dateOnly: boolean, role: DateRole, field: string, textValue: string, zone: string): ParsedDate {
+function readWallClock(entry: ZoneOffsets, parsed: Instant, dateOnly: boolean, role: DateRole): [number, Reading] {
 	const wall = wallDate(parsed[0], parsed[1]);
 	const midnight = wall.getUTCHours() === 0 && wall.getUTCMinutes() === 0 && wall.getUTCSeconds() === 0 && wall.getUTCMilliseconds() === 0;
-	if (role === 'end' && (dateOnly || midnight)) {
-		return {
-			seconds: Math.floor(endOfDaySecond(entry, parsed) / 1000),
-			how: `${field} "${textValue}" read as the end of that day (23:59:59) in ${zone}`,
-			usedZone: true,
-		};
-	}
-	if (dateOnly) {
-		return { seconds: Math.floor(startOfDay(entry, parsed)[0] / 1000), how: `${field} "${textValue}" read as the start of that day in ${zone}`, usedZone: true };
-	}
-	return { seconds: Math.floor(parsed[0] / 1000), how: `${field} "${textValue}" read as wall-clock time in ${zone}`, usedZone: true };
+	if (role === 'end' && (dateOnly || midnight)) return [Math.floor(endOfDaySecond(entry, parsed) / 1000), 'end'];
+	if (dateOnly) return [Math.floor(startOfDay(entry, parsed)[0] / 1000), 'start'];
+	return [Math.floor(parsed[0] / 1000), 'wall'];
 }
 
 /** Zone names already checked: a handful per run (the Time Zone parameter, the fallback); bounded all the same. */

@@ -121,9 +121,12 @@ function moved(entry: ZoneOffsets, before: Instant, ts: number): Instant {
 	return ts === before[0] ? before : [ts, offsetAt(entry, ts)];
 }
 
-/** `DateTime.fromObject(fields, { zone })` for fields Luxon accepts as valid: the offset fixOffset found is kept. */
-export function fromWallClock(entry: ZoneOffsets, year: number, month: number, day: number, hour: number, minute: number, second: number, millisecond: number): Instant {
-	return fixOffset(localTS(year, month, day, hour, minute, second, millisecond), offsetNow(entry), entry);
+/**
+ * `DateTime.fromObject(fields, { zone })` for fields Luxon accepts as valid: the offset fixOffset found is kept.
+ * `guess` is {@link offsetNow} (taken by the caller, which remembers readings per guess).
+ */
+export function fromWallClock(entry: ZoneOffsets, guess: number, year: number, month: number, day: number, hour: number, minute: number, second: number, millisecond: number): Instant {
+	return fixOffset(localTS(year, month, day, hour, minute, second, millisecond), guess, entry);
 }
 
 /** `dt.startOf('day')`: Luxon's `set({hour: 0, minute: 0, second: 0, millisecond: 0})`. */
