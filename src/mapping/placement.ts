@@ -77,8 +77,30 @@ export function coverageDates(record: Normalised, rules: MappingRules, notes: st
 	return { effective_date: start.seconds, end_date: end?.seconds, timeZone: zone, zoneReason: because };
 }
 
+const PLACEHOLDER = /\{(placementId|candidateId|jobId)\}/g;
+
+/**
+ * URL templates split once into [text, placeholder, text, …, text] (what the global replace walks each time), by
+ * template text. Bounded: templates are node parameters and may be expressions.
+ */
+const splitTemplates = new Map<string, string[]>();
+const SPLIT_TEMPLATES_LIMIT = 100;
+
+function templateParts(template: string): string[] {
+	let parts = splitTemplates.get(template);
+	if (parts === undefined) {
+		// split with a capturing group keeps the captured placeholder names at the odd indexes
+		parts = template.split(PLACEHOLDER);
+		if (splitTemplates.size >= SPLIT_TEMPLATES_LIMIT) splitTemplates.clear();
+		splitTemplates.set(template, parts);
+	}
+	return parts;
+}
+
 function fillTemplate(template: string, values: Record<string, string>, parameter: string): string {
-	const url = template.replace(/\{(placementId|candidateId|jobId)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
+	const parts = templateParts(template);
+	let url = parts[0];
+	for (let index = 1; index < parts.length; index += 2) url += encodeURIComponent(values[parts[index]] ?? '') + parts[index + 1];
 	try {
 		const parsed = new URL(url);
 		if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('protocol');
