@@ -1,34 +1,15 @@
+import { EVENT_TYPES } from '../../../src/ten99policy/events';
 import { newWebhookSecret } from '../ids';
 import { route, type RequestContext, type Route } from '../router';
 import type { ApiObject } from '../types';
 import { defined, FieldChecker } from '../validation';
 import { created, deleted, ok, page, pathObject } from './common';
 
-/** Every event type the sandbox knows (FACTS.md, plus the JobDiva guide's `policy.expired`), plus `*`; `canceled` spellings are accepted too. */
-export const EVENT_TYPES = [
-	'application.created',
-	'application.started',
-	'application.complete',
-	'application.expired',
-	'application.ineligible',
-	'application.manual_review',
-	'application.manual_review_approved',
-	'policy.active',
-	'policy.active.media',
-	'policy.cancelled',
-	'policy.expired',
-	'policy.reactivated',
-	'assignment.active',
-	'assignment.cancelled',
-	'certificate.approved',
-	'certificate.flagged',
-	'certificate.denied',
-	'certificate.validated',
-	'certificate.error',
-	'invoice.charge_card_failed',
-	'invoice.charge_card_succeeded',
-	'category_code.added',
-] as const;
+/**
+ * Every event type 1099Policy documents (FACTS.md, plus the JobDiva guide's `policy.expired`), from the package's own
+ * list so the sandbox and the trigger node never disagree; `*` and `canceled` spellings are accepted too.
+ */
+export { EVENT_TYPES };
 
 function read(ctx: RequestContext, partial: boolean) {
 	const check = new FieldChecker(ctx.body, partial);
