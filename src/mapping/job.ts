@@ -32,8 +32,25 @@ export function jobId(record: Normalised): Found | undefined {
 	return pick(record.job, 'id') ?? pick(record.placement, 'jobId') ?? pick(record.timesheet, 'jobId') ?? pick(record.invoice, 'jobId');
 }
 
+/**
+ * Descriptions made plain, by HTML text: every placement on a job carries the same description. Bounded (emptied
+ * when full), as descriptions are data and can be long.
+ */
+const plainTexts = new Map<string, string>();
+const PLAIN_TEXTS_LIMIT = 256;
+
 /** JobDiva descriptions are usually HTML from its editor; 1099Policy wants plain text. */
 export function plainText(html: string): string {
+	let plain = plainTexts.get(html);
+	if (plain === undefined) {
+		plain = toPlainText(html);
+		if (plainTexts.size >= PLAIN_TEXTS_LIMIT) plainTexts.clear();
+		plainTexts.set(html, plain);
+	}
+	return plain;
+}
+
+function toPlainText(html: string): string {
 	const withBreaks = html.replace(/<\s*(br|\/p|\/div|\/li|\/h\d)\s*\/?>/gi, '\n').replace(/<[^>]*>/g, ' ');
 	return unescape(withBreaks.replace(/&nbsp;/gi, ' '))
 		.split('\n')
