@@ -432,8 +432,24 @@ function detectShape(keys: readonly string[]): Shape {
 	return anyLetters && !lowerLetters ? 'bi' : 'camelCase';
 }
 
+/** MARKERS turned round: marker key → the parts it marks. */
+const MARKED_PARTS = new Map<string, Part[]>();
+for (const part of PARTS) {
+	for (const marker of MARKERS[part]) {
+		const parts = MARKED_PARTS.get(marker) ?? [];
+		parts.push(part);
+		MARKED_PARTS.set(marker, parts);
+	}
+}
+
 function detectParts(byCompact: Map<string, Found>): Part[] {
-	const parts = PARTS.filter((part) => MARKERS[part].some((marker) => byCompact.has(marker)));
+	// The parts with a marker key in the row (looked up per key of the row, not per marker), in PARTS order.
+	const marked = new Set<Part>();
+	for (const key of byCompact.keys()) {
+		const partsMarked = MARKED_PARTS.get(key);
+		if (partsMarked) for (const part of partsMarked) marked.add(part);
+	}
+	const parts = PARTS.filter((part) => marked.has(part));
 	// A searchStart record or a guide-style placement: candidate and job references plus a start date.
 	if (!parts.includes('placement') && byCompact.has('candidateid') && byCompact.has('jobid') && (byCompact.has('startdate') || byCompact.has('enddate'))) {
 		parts.push('placement');
