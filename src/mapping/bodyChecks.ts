@@ -27,21 +27,20 @@ const isRegion = (value: unknown): value is string => typeof value === 'string' 
 const isUnixSeconds = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0 && (value as number) < 1e11;
 
 /**
- * URLs placement.ts has just parsed with `new URL` (the session's success/cancel URLs), so checkSession need not
- * parse them again: `new URL` gives the same answer for the same text. Small and emptied when full: it only has
- * to hold the URLs of the body being built.
+ * The last two URLs placement.ts parsed with `new URL` (the session's success and cancel URLs), so checkSession,
+ * which runs right after on the same strings, need not parse them again: `new URL` answers the same for the same
+ * text. Two plain slots, not a Set: comparing the very same strings is nearly free, hashing fresh ones is not.
  */
-const parsedUrls = new Set<string>();
-const PARSED_URLS_LIMIT = 64;
+const parsedUrls: [string, string] = ['', ''];
 
 export function rememberParsedUrl(url: string): void {
-	if (parsedUrls.size >= PARSED_URLS_LIMIT) parsedUrls.clear();
-	parsedUrls.add(url);
+	parsedUrls[1] = parsedUrls[0];
+	parsedUrls[0] = url;
 }
 
 function isUrl(value: unknown): value is string {
 	if (typeof value !== 'string') return false;
-	if (parsedUrls.has(value)) return true;
+	if (value !== '' && (value === parsedUrls[0] || value === parsedUrls[1])) return true;
 	try {
 		new URL(value);
 		return true;

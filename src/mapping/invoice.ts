@@ -1,12 +1,12 @@
 import { DateTime } from 'luxon';
-import { formatDollars, toCents } from '../ten99policy/money';
+import { toCents } from '../ten99policy/money';
 import { ValueError } from '../ten99policy/valueError';
 import { parseJobDivaDate } from './dates';
 import { formatDecimal, isZero, parseDecimal, timesCents } from './decimal';
 import { idempotencyKey } from './keys';
 import { pick, text, type Fields, type Found, type Normalised } from './normalise';
 import { placementId } from './placement';
-import { parseRateUnit } from './rates';
+import { dollarText, parseRateUnit } from './rates';
 import { checkInvoice } from './bodyChecks';
 import { invoiceBody, validateBody, type InvoiceBody, type MappingRules } from './schemas';
 import { chooseZone } from './worksite';
@@ -53,7 +53,7 @@ function grossPay(fields: Fields, record: Normalised, rules: MappingRules, notes
 	if (rate <= 0) throw new ValueError(rateFound.field, rateFound.value, 'is zero', 'Send a positive pay rate.');
 	const hours = parseDecimal(hoursFound, 'hours');
 	let gross = timesCents(hours, rate);
-	let how = `${formatDecimal(hours)} h (${hoursFound.field}) × $${formatDollars(rate)} (${rateFound.field})`;
+	let how = `${formatDecimal(hours)} h (${hoursFound.field}) × $${dollarText(rate)} (${rateFound.field})`;
 
 	const overtimeFound = pick(fields, 'overtimeHours');
 	if (overtimeFound && hoursFound !== pick(fields, 'hours')) {
@@ -65,7 +65,7 @@ function grossPay(fields: Fields, record: Normalised, rules: MappingRules, notes
 			}
 			const overtimeRate = toCents(overtimeRateFound.value, 'dollars', overtimeRateFound.field);
 			gross += timesCents(overtime, overtimeRate);
-			how += ` + ${formatDecimal(overtime)} h (${overtimeFound.field}) × $${formatDollars(overtimeRate)} (${overtimeRateFound.field})`;
+			how += ` + ${formatDecimal(overtime)} h (${overtimeFound.field}) × $${dollarText(overtimeRate)} (${overtimeRateFound.field})`;
 		}
 	}
 	notes.push(`gross_pay ${gross} cents = ${how}.`);

@@ -46,17 +46,35 @@ const compactKeyOf = (key: string): string => key.toLowerCase().replace(/[^a-z0-
  * and over. Bounded (emptied when full) because keys are data: a feed with generated key names must not grow it
  * for ever.
  */
-const compacted = new Map<string, string>();
+const keyInfos = new Map<string, KeyInfo>();
 const COMPACTED_LIMIT = 10_000;
 
-export function compactKey(key: string): string {
-	let result = compacted.get(key);
-	if (result === undefined) {
-		result = compactKeyOf(key);
-		if (compacted.size >= COMPACTED_LIMIT) compacted.clear();
-		compacted.set(key, result);
+/** A key compacted, and the traits of it that decide a row's shape (see ShapeTraits). */
+interface KeyInfo {
+	compact: string;
+	traits: number;
+}
+
+/** What ShapeTraits needs to know of one key, as bits. */
+const HAS_SPACE = 1;
+const HAS_LETTER = 2;
+const NOT_UPPER = 4;
+
+function keyInfo(key: string): KeyInfo {
+	let info = keyInfos.get(key);
+	if (info === undefined) {
+		info = {
+			compact: compactKeyOf(key),
+			traits: (key.trim().includes(' ') ? HAS_SPACE : 0) | (/[a-zA-Z]/.test(key) ? HAS_LETTER : 0) | (key !== key.toUpperCase() ? NOT_UPPER : 0),
+		};
+		if (keyInfos.size >= COMPACTED_LIMIT) keyInfos.clear();
+		keyInfos.set(key, info);
 	}
-	return result;
+	return info;
+}
+
+export function compactKey(key: string): string {
+	return keyInfo(key).compact;
 }
 
 /** Part-specific fields: internal name → compacted JobDiva keys, first match wins. */
@@ -328,13 +346,15 @@ function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced
 
 	const keys = Object.keys(row);
 	if (keys.length === 0) return;
-	out.shapes.push(detectShape(keys));
 
 	const byCompact = new Map<string, Found>();
 	// compactKey(prefix + key) is compactKey(prefix) + compactKey(key): lower-casing is per character (the one
 	// context rule, final sigma, gives a non-ASCII letter either way, and those are dropped).
 	const compactPrefix = prefix === '' ? '' : compactKey(prefix);
+	const shape = new ShapeTraits();
 	for (const key of keys) {
+		const info = keyInfo(key);
+		shape.add(info.traits);
 		let value = row[key];
 		// isBlank, with the trimmed string kept for the value
 		if (value === undefined || value === null) continue;
@@ -342,12 +362,13 @@ function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced
 			value = value.trim();
 			if (value === '' || ((value as string).length === 4 && (value as string).toLowerCase() === 'null')) continue;
 		}
-		const compacted = compactKey(key);
+		const compacted = info.compact;
 		if (compacted === '' || byCompact.has(compacted)) continue;
 		const found = { value, field: `${prefix}${key}` };
 		byCompact.set(compacted, found);
 	}
 	out.rows.push([byCompact, compactPrefix]);
+	out.shapes.push(shape.shape());
 
 	// A nested object or a webhook says what it is; a bare row is recognised by its marker keys. References to
 	// other objects (a placement row's CANDIDATEID) are read below either way.
@@ -398,38 +419,24 @@ function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced
 	if (placementRef && !out.placement.id && !parts.includes('placement')) out.placement.id = placementRef;
 }
 
-/** What detectShape needs to know of one key, as bits. */
-const HAS_SPACE = 1;
-const HAS_LETTER = 2;
-const NOT_UPPER = 4;
-/** Per key string, remembered (and bounded) like `compacted`: the same keys come in every row. */
-const keyTraits = new Map<string, number>();
+/** A row's shape from its keys' traits: searchStart keys have spaces; BI keys with letters are all upper case. */
+class ShapeTraits {
+	private anySpace = false;
+	private anyLetters = false;
+	private lowerLetters = false;
 
-function traits(key: string): number {
-	let bits = keyTraits.get(key);
-	if (bits === undefined) {
-		bits = (key.trim().includes(' ') ? HAS_SPACE : 0) | (/[a-zA-Z]/.test(key) ? HAS_LETTER : 0) | (key !== key.toUpperCase() ? NOT_UPPER : 0);
-		if (keyTraits.size >= COMPACTED_LIMIT) keyTraits.clear();
-		keyTraits.set(key, bits);
-	}
-	return bits;
-}
-
-function detectShape(keys: readonly string[]): Shape {
-	let anySpace = false;
-	let anyLetters = false;
-	let lowerLetters = false;
-	for (const key of keys) {
-		const bits = traits(key);
-		if (bits & HAS_SPACE) anySpace = true;
+	add(bits: number): void {
+		if (bits & HAS_SPACE) this.anySpace = true;
 		if (bits & HAS_LETTER) {
-			anyLetters = true;
-			if (bits & NOT_UPPER) lowerLetters = true;
+			this.anyLetters = true;
+			if (bits & NOT_UPPER) this.lowerLetters = true;
 		}
 	}
-	if (anySpace) return 'searchStart';
-	// BI: every key with a letter in it is upper case (and there is at least one).
-	return anyLetters && !lowerLetters ? 'bi' : 'camelCase';
+
+	shape(): Shape {
+		if (this.anySpace) return 'searchStart';
+		return this.anyLetters && !this.lowerLetters ? 'bi' : 'camelCase';
+	}
 }
 
 /** MARKERS turned round: marker key → the parts it marks. */

@@ -53,11 +53,11 @@ const PERIOD_TEXT: Record<RatePeriod, string> = {
 	flat: 'as a flat fee',
 };
 
-/** formatDollars, remembered by amount: pay rates repeat (bounded, as they are data). */
+/** `formatDollars`, remembered by amount: pay rates repeat (bounded, as they are data). */
 const dollarTexts = new Map<number, string>();
 const DOLLAR_TEXTS_LIMIT = 2000;
 
-function dollars(cents: number): string {
+export function dollarText(cents: number): string {
 	let textValue = dollarTexts.get(cents);
 	if (textValue === undefined) {
 		textValue = formatDollars(cents);
@@ -164,7 +164,7 @@ export function toWage(rate: Found | undefined, unit: Found | undefined, custom:
 	}
 	const cents = toCentsInRange(rate.value, 'dollars', rate.field, WAGE_MIN_CENTS, WAGE_MAX_CENTS);
 	const wage_type = period === 'hour' ? 'hourly' : 'flatfee';
-	const stated = `$${dollars(cents)} ${PERIOD_TEXT[period]} (${rate.field} ${JSON.stringify(rate.value)}, ${unit.field} ${JSON.stringify(unit.value)})`;
+	const stated = `$${dollarText(cents)} ${PERIOD_TEXT[period]} (${rate.field} ${JSON.stringify(rate.value)}, ${unit.field} ${JSON.stringify(unit.value)})`;
 	const conversion =
 		wage_type === 'hourly'
 			? `${stated} → wage ${cents} cents, wage_type hourly (rate unchanged).`
