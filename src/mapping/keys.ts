@@ -31,7 +31,8 @@ export function stableStringify(value: unknown): string {
 		for (const key of keys) {
 			const item = object[key];
 			if (item === undefined) continue;
-			out += `${first ? '' : ','}${quotedKey(key)}:${stableStringify(item)}`;
+			// strings (most members) straight to JSON.stringify, as the recursive call would
+			out += `${first ? '' : ','}${quotedKey(key)}:${typeof item === 'string' ? JSON.stringify(item) : stableStringify(item)}`;
 			first = false;
 		}
 		return `${out}}`;

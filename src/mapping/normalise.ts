@@ -288,19 +288,37 @@ export function normalise(input: unknown): Normalised {
 		out.notes.push(`The item is ${Array.isArray(input) ? 'an array' : typeof input}, not a JobDiva record.`);
 		return out;
 	}
-	const nestedKeys = Object.keys(input).filter((key) => (PARTS as readonly string[]).includes(key) && isPlainObject(input[key]));
+	const keys = Object.keys(input);
+	const nestedKeys: string[] = [];
+	for (const key of keys) if ((PARTS as readonly string[]).includes(key) && isPlainObject(input[key])) nestedKeys.push(key);
 	if (nestedKeys.length > 0) {
 		out.shapes.push('nested');
 		for (const key of nestedKeys) readRecord(out, input[key] as Record<string, unknown>, key as Part, `${key}.`);
 		// Flat keys beside the nested objects (e.g. a placementId next to `candidate: {...}`) are read too.
-		const rest = Object.fromEntries(Object.entries(input).filter(([key]) => !nestedKeys.includes(key)));
-		if (Object.keys(rest).length > 0) readRecord(out, rest, undefined, '');
+		const rest = flatKeys(input, keys, nestedKeys);
+		if (rest) readRecord(out, rest, undefined, '');
 	} else {
 		readRecord(out, input, undefined, '');
 	}
 	out.shapes = [...new Set(out.shapes)];
 	out.recognised = PARTS.filter((part) => out.recognised.includes(part));
 	return out;
+}
+
+/** The keys of `input` other than `nestedKeys`, as an object, or undefined when there are none. */
+function flatKeys(input: Record<string, unknown>, keys: readonly string[], nestedKeys: readonly string[]): Record<string, unknown> | undefined {
+	// A "__proto__" key must become an own property, as Object.fromEntries makes it; plain assignment would not.
+	if (keys.includes('__proto__')) {
+		const rest = Object.fromEntries(Object.entries(input).filter(([key]) => !nestedKeys.includes(key)));
+		return Object.keys(rest).length > 0 ? rest : undefined;
+	}
+	let rest: Record<string, unknown> | undefined;
+	for (const key of keys) {
+		if (nestedKeys.includes(key)) continue;
+		rest ??= {};
+		rest[key] = input[key];
+	}
+	return rest;
 }
 
 function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced: Part | undefined, prefix: string): void {
