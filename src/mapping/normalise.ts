@@ -486,12 +486,16 @@ function detectParts(byCompact: Map<string, Found>): Part[] {
 }
 
 /** The first non-blank value among `fields` of `part`, or undefined. */
-export function pick(fields: Fields, ...names: string[]): Found | undefined {
-	for (const name of names) {
-		const found = fields[name];
-		if (found && !isBlank(found.value)) return found;
-	}
-	return undefined;
+export function pick(fields: Fields, first: string, second?: string, third?: string): Found | undefined {
+	// Fixed parameters, not `...names`: called dozens of times per item, and a rest array each time adds up.
+	const found = fields[first];
+	if (found && !isBlank(found.value)) return found;
+	if (second === undefined) return undefined;
+	const other = fields[second];
+	if (other && !isBlank(other.value)) return other;
+	if (third === undefined) return undefined;
+	const last = fields[third];
+	return last && !isBlank(last.value) ? last : undefined;
 }
 
 export function text(found: Found | undefined): string | undefined {
