@@ -110,7 +110,7 @@ function isPlainDateTime(year: number, month: number, day: number, hour: number,
 /** How a fast-path value was read: with its own offset, or in the zone as a day's end, a day's start or a time. */
 type Reading = 'offset' | 'end' | 'start' | 'wall';
 
-/** A wall-clock reading remembered, with Luxon's first offset guess it was made with (see below). */
+/** A reading remembered, with Luxon's first offset guess it was made with (see below). */
 interface Remembered {
 	guess: number;
 	seconds: number;
@@ -154,7 +154,8 @@ function parseCommonForm(textValue: string, role: DateRole, field: string, zone:
 		const read = readCommonForm(textValue, role, entry, guess);
 		if (!read) return undefined;
 		[seconds, reading] = read;
-		if (memo && reading !== 'offset') {
+		// Readings with their own offset depend on nothing else; kept too (the guess check is then moot).
+		if (memo) {
 			if (memo.size >= REMEMBERED_LIMIT) memo.clear();
 			memo.set(textValue, { guess, seconds, reading });
 		}
