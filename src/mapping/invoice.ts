@@ -82,6 +82,11 @@ export function mapInvoice(record: Normalised, rules: MappingRules, notes: strin
 		const field = pick(fields, 'amount', 'regularHours', 'hours');
 		throw new ValueError(field?.field ?? 'gross pay', field?.value, 'gives a gross pay of 0 cents', 'Only record invoices for pay actually earned; skip zero timesheets with the Skip List.');
 	}
+	if (!Number.isSafeInteger(gross)) {
+		// Hours × rate of absurd inputs (e.g. an epoch timestamp in the hours field) exceeds any real pay and JSON's safe integers.
+		const field = pick(fields, 'amount', 'regularHours', 'hours');
+		throw new ValueError(field?.field ?? 'gross pay', field?.value, 'gives a gross pay too large to be real pay', 'Check the hours and the pay rate (a date or an ID may have been sent in the hours field).');
+	}
 
 	let start: number;
 	let end: number;

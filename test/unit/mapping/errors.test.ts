@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapRecord, parseRules } from '../../../src/mapping';
+import { mapRecord, mapRecordSafe, parseRules } from '../../../src/mapping';
 import { ValueError } from '../../../src/ten99policy/valueError';
 import { failed, fixture, nestedPlacement, rules } from './support';
 
@@ -54,5 +54,18 @@ describe('bad input names the JobDiva field', () => {
 		expect(() => parseRules({ proxyEmailDomain: 'not a domain' })).toThrow(/^proxyEmailDomain/);
 		expect(() => rules({ categoryTable: [{ match: 'title', pattern: '/([/', code: 'X' }] })).not.toThrow();
 		expect(failed(nestedPlacement(), 'mapPlacement', rules({ categoryTable: [{ match: 'title', pattern: '/([/', code: 'X' }] })).field).toBe('Category Table row 1 pattern');
+	});
+});
+
+describe('absurd timesheet hours', () => {
+	it('an epoch timestamp sent as hours is an error naming the hours field, not a body 1099Policy would refuse', () => {
+		const outcome = mapRecordSafe(
+			{ TIMESHEETID: '9001', EMPLOYEEID: '12345', JOBID: '78910', WEEKENDINGDATE: '11/14/2026', REG_HOURS: '1772946000000', REG_PAY: '95.10', REG_PAY_RATE_UNIT: 'Hourly' },
+			'mapTimesheetOrInvoice',
+			rules({ contractorId: 'cn_1', jobId: 'jb_1' }),
+		);
+		expect(outcome.kind).toBe('error');
+		expect(outcome.json).toMatchObject({ field: 'REG_HOURS', value: '1772946000000' });
+		expect((outcome.json as { error: string }).error).toMatch(/too large to be real pay/);
 	});
 });
