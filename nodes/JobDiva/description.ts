@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { JOBDIVA_MAX_RETRIES_OPTION, JOBDIVA_TIME_ZONE_OPTION } from '../shared/jobDivaOptions';
 
 /** The JobDiva node's parameters: resources and their read operations. */
 
@@ -233,23 +234,8 @@ export const JOBDIVA_PROPERTIES: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'JobDiva Time Zone',
-				name: 'timeZone',
-				type: 'string',
-				default: '',
-				placeholder: 'America/New_York',
-				description:
-					'The time zone your JobDiva account works in: date ranges are sent to JobDiva as wall-clock times in this zone. Empty uses the workflow\'s time zone.',
-			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10 },
-				default: 4,
-				description: 'How many times a call answered 429 "Request Limit Exceeded" is retried, with growing random waits',
-			},
+			JOBDIVA_TIME_ZONE_OPTION,
+			JOBDIVA_MAX_RETRIES_OPTION,
 		],
 	},
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_SEEN_LIMIT } from '../../src/jobdiva/polling';
+import { JOBDIVA_MAX_RETRIES_OPTION, JOBDIVA_TIME_ZONE_OPTION } from '../shared/jobDivaOptions';
 
 export const POLLING_PROPERTIES: INodeProperties[] = [
 	{
@@ -35,22 +36,8 @@ export const POLLING_PROPERTIES: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'JobDiva Time Zone',
-				name: 'timeZone',
-				type: 'string',
-				default: '',
-				placeholder: 'America/New_York',
-				description: 'The time zone your JobDiva account works in; date ranges are sent in it. Empty uses the workflow\'s time zone.',
-			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10 },
-				default: 4,
-				description: 'How many times a call answered 429 "Request Limit Exceeded" is retried, with growing random waits',
-			},
+			JOBDIVA_TIME_ZONE_OPTION,
+			JOBDIVA_MAX_RETRIES_OPTION,
 			{
 				displayName: 'Overlap (Minutes)',
 				name: 'overlapMinutes',

@@ -70,7 +70,8 @@ const coverageWindow = {
 	end_date: unixSeconds.optional(),
 };
 
-export const quoteBody = z
+/** A quote and an assignment for one placement take the same fields, with the same window rule. */
+const placementCoverageBody = z
 	.object({
 		contractor: text.optional(),
 		job: text.optional(),
@@ -79,18 +80,10 @@ export const quoteBody = z
 		custom_metadata: placementMetadata,
 	})
 	.strict()
-	.refine((q) => q.end_date === undefined || q.end_date > q.effective_date, { message: 'end_date must be after effective_date', path: ['end_date'] });
+	.refine((b) => b.end_date === undefined || b.end_date > b.effective_date, { message: 'end_date must be after effective_date', path: ['end_date'] });
 
-export const assignmentBody = z
-	.object({
-		contractor: text.optional(),
-		job: text.optional(),
-		coverage_type: z.array(coverageType).min(1),
-		...coverageWindow,
-		custom_metadata: placementMetadata,
-	})
-	.strict()
-	.refine((a) => a.end_date === undefined || a.end_date > a.effective_date, { message: 'end_date must be after effective_date', path: ['end_date'] });
+export const quoteBody = placementCoverageBody;
+export const assignmentBody = placementCoverageBody;
 
 export const sessionBody = z
 	.object({
