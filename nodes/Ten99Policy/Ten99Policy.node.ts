@@ -66,12 +66,14 @@ export class Ten99Policy implements INodeType {
 					idempotencyKey?: string;
 					sendIdempotencyKey?: boolean;
 					checkReturning?: boolean;
+					knownEntityId?: string;
 				};
 				const objects = await runOperation(client, resource, operation, op, input, {
 					idempotencyKey: options.sendIdempotencyKey === false ? false : options.idempotencyKey || undefined,
 					returnAll: op.paginated ? (this.getNodeParameter('returnAll', i, false) as boolean) : false,
 					limit: op.paginated ? (this.getNodeParameter('limit', i, 50) as number) : 0,
 					checkReturning: options.checkReturning !== false,
+					knownEntityId: typeof options.knownEntityId === 'string' ? options.knownEntityId.trim() : '',
 					convert: { moneyUnit, zone },
 					cache,
 				});

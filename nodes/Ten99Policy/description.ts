@@ -212,6 +212,17 @@ function optionsProperty(op: OperationSpec, show: Record<string, string[]>): INo
 				'Whether to look up the policies of an existing contractor and output returning_contractor (true when one is active). A newly created contractor is never returning and costs no extra call.',
 		});
 	}
+	if (op.composite !== undefined && op.displayName === 'Find or Create') {
+		options.push({
+			displayName: 'Entity ID (If Known)',
+			name: 'knownEntityId',
+			type: 'string',
+			default: '',
+			placeholder: 'en_12AbC3',
+			description:
+				'An entity ID to use as is, with no call to 1099Policy (e.g. the client\'s entity from the Client Table: {{ $json.client.entity }}). Empty: find the entity by name, or create it.',
+		});
+	}
 	return {
 		displayName: 'Options',
 		name: 'options',

@@ -2,13 +2,18 @@ import type { Ten99PolicyClient } from '../../src/ten99policy/client';
 import type { ConvertOptions } from '../../src/ten99policy/convert';
 import { Ten99PolicyApiError } from '../../src/ten99policy/errors';
 import type { OperationSpec } from '../../src/ten99policy/fields';
-import type { OperationInput } from '../../src/ten99policy/request';
+import { knownEntities } from '../../src/ten99policy/knownEntities';
+import { buildRequest, type OperationInput } from '../../src/ten99policy/request';
+import { ValueError } from '../../src/ten99policy/valueError';
+import { accountOf } from '../shared/ten99PolicyTransport';
 
 export interface RunOptions {
 	idempotencyKey: string | false | undefined;
 	returnAll: boolean;
 	limit: number;
 	checkReturning: boolean;
+	/** Entity → Find or Create: an entity ID already known (e.g. from the mapping's Client Table); '' for none. */
+	knownEntityId: string;
 	convert: ConvertOptions;
 	/** Shared by all items of one execution: in-flight and finished results, keyed by what makes them equal. */
 	cache: Map<string, Promise<unknown>>;
@@ -31,9 +36,20 @@ export async function runOperation(
 	const send = () => client.call(resource, operation, input, { idempotencyKey: options.idempotencyKey }, options.convert);
 	// Items of one execution that POST with the same idempotency key (e.g. two placements on one JobDiva job)
 	// would get the same replayed answer from 1099Policy; send it once and share the result.
-	const result = op.method === 'POST' && options.idempotencyKey
-		? await once(options.cache, `post:${resource}:${operation}:${options.idempotencyKey}`, send)
-		: await send();
+	const result = await (op.method === 'POST' && options.idempotencyKey
+		? once(options.cache, `post:${resource}:${operation}:${options.idempotencyKey}`, send)
+		: send()
+	).catch((error: unknown) => {
+		// A remembered entity 1099Policy no longer knows (deleted in the dashboard) is looked up afresh next time.
+		if (error instanceof Ten99PolicyApiError && error.errorCode === 'invalid_entity_id') {
+			const entity = (input.fields ?? {}).entity;
+			if (typeof entity === 'string') knownEntities.forgetId(accountOf(client), entity);
+		}
+		return Promise.reject(error);
+	});
+	if (resource === 'entity' && (operation === 'update' || operation === 'delete') && typeof input.id === 'string') {
+		knownEntities.forgetId(accountOf(client), input.id);
+	}
 	if (op.returnsArray && Array.isArray(result)) return result as Record<string, unknown>[];
 	return [toObject(result)];
 }
@@ -70,27 +86,53 @@ async function upsertContractor(client: Ten99PolicyClient, input: OperationInput
 			path: '/contractors',
 		});
 	}
-	const updated = toObject(await client.call('contractor', 'update', { id: existing.id, fields: input.fields }, {}, options.convert));
+	// A contractor already holding every value we would send (a re-run, a returning contractor whose JobDiva record
+	// has not changed) needs no PUT: one call fewer, and nothing rewritten.
+	const update = buildRequest('contractor', 'update', { id: existing.id, fields: input.fields }, options.convert);
+	const unchanged = isSubsetOf(update.json, existing);
+	const updated = unchanged ? existing : toObject(await client.send(update));
 	const returning = options.checkReturning ? await hasActivePolicy(client, existing.id) : false;
-	return { ...updated, upsert_result: 'updated', returning_contractor: returning };
+	return { ...updated, upsert_result: unchanged ? 'unchanged' : 'updated', returning_contractor: returning };
 }
 
 /**
- * Entity → Find or Create: lists the entities once per execution (all pages) and matches the name case-insensitively;
- * an unknown name is created once, however many items name it, with the item's idempotency key.
+ * Entity → Find or Create, in the fewest calls: an entity ID given in the options is used as is (no call); a name this
+ * n8n process has found or created within the hour is answered from memory (no call, see knownEntities.ts);
+ * otherwise the entities are listed once per execution (all pages) and matched case-insensitively, and an unknown
+ * name is created once, however many items name it, with the item's idempotency key.
  */
 async function findOrCreateEntity(client: Ten99PolicyClient, input: OperationInput, options: RunOptions): Promise<Record<string, unknown>> {
 	const name = String((input.fields ?? {}).name ?? '').trim();
+	if (options.knownEntityId !== '') {
+		if (!options.knownEntityId.startsWith('en_')) {
+			throw new ValueError(
+				'Entity ID (If Known)',
+				options.knownEntityId,
+				'is not a 1099Policy entity ID',
+				'Enter an ID starting with en_ (from the entity in 1099Policy or the Client Table of Map placement), or leave the option empty to find the entity by name.',
+			);
+		}
+		return { id: options.knownEntityId, name, find_or_create_result: 'given' };
+	}
+	const account = accountOf(client);
+	const known = knownEntities.get(account, name);
+	if (known) return { ...known.entity, find_or_create_result: 'found' };
 	const wanted = name.toLowerCase();
 	const entities = (await once(options.cache, 'entity:list', () =>
 		client.list('entity', 'list', {}, { returnAll: true }, options.convert),
 	)) as Record<string, unknown>[];
 	const found = entities.find((e) => String(e.name ?? '').trim().toLowerCase() === wanted);
-	if (found) return { ...found, find_or_create_result: 'found' };
-	const created = await once(options.cache, `entity:create:${wanted}`, () =>
-		client.call('entity', 'create', input, { idempotencyKey: options.idempotencyKey }, options.convert),
+	if (found) {
+		knownEntities.remember(account, found);
+		return { ...found, find_or_create_result: 'found' };
+	}
+	const created = toObject(
+		await once(options.cache, `entity:create:${wanted}`, () =>
+			client.call('entity', 'create', input, { idempotencyKey: options.idempotencyKey }, options.convert),
+		),
 	);
-	return { ...toObject(created), find_or_create_result: 'created' };
+	knownEntities.remember(account, created);
+	return { ...created, find_or_create_result: 'created' };
 }
 
 async function hasActivePolicy(client: Ten99PolicyClient, contractorId: string): Promise<boolean> {
@@ -106,6 +148,24 @@ function once(cache: Map<string, Promise<unknown>>, key: string, task: () => Pro
 		cache.set(key, promise);
 	}
 	return promise;
+}
+
+/**
+ * Whether every top-level value of `body` is already on `current` (nested values must be equal as a whole, key
+ * order aside: a partial nested object could mean the PUT replaces it).
+ */
+function isSubsetOf(body: unknown, current: Record<string, unknown>): boolean {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+	return Object.entries(body).every(([key, value]) => sameJson(value, current[key]));
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+	if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((value, i) => sameJson(value, (b as unknown[])[i]));
+	const aKeys = Object.keys(a);
+	if (aKeys.length !== Object.keys(b).length) return false;
+	return aKeys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 function toObject(value: unknown): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import {
 	sleep,
 	type IExecuteFunctions,
@@ -32,16 +33,31 @@ export function n8nTransport(context: N8nContext): Transport {
 	};
 }
 
+/** Which 1099Policy account each client talks to; see `accountOf`. */
+const accounts = new WeakMap<Ten99PolicyClient, string>();
+
 /** A 1099Policy client bound to the node's credential. */
 export async function ten99PolicyClient(
 	context: N8nContext,
 	options: Partial<Omit<ClientOptions, 'transport' | 'sleep' | 'baseUrl'>> = {},
 ): Promise<Ten99PolicyClient> {
-	const credentials = await context.getCredentials<{ baseUrl?: string }>(TEN99POLICY_CREDENTIAL);
-	return new Ten99PolicyClient({
+	const credentials = await context.getCredentials<{ baseUrl?: string; apiKey?: string; environment?: string }>(TEN99POLICY_CREDENTIAL);
+	const client = new Ten99PolicyClient({
 		transport: n8nTransport(context),
 		sleep,
 		baseUrl: credentials.baseUrl || undefined,
 		...options,
 	});
+	// A one-way digest, so memory kept per account (see src/ten99policy/knownEntities.ts) never holds the key itself.
+	const account = createHash('sha256')
+		.update(`${client.baseUrl}\n${credentials.environment ?? ''}\n${credentials.apiKey ?? ''}`)
+		.digest('hex')
+		.slice(0, 32);
+	accounts.set(client, account);
+	return client;
+}
+
+/** An opaque name for the account (base URL, environment, API key) a client from `ten99PolicyClient` talks to. */
+export function accountOf(client: Ten99PolicyClient): string {
+	return accounts.get(client) ?? `unbound:${client.baseUrl}`;
 }

@@ -1,5 +1,10 @@
 import { beforeEach } from 'vitest';
 import { forgetInProcessWindows } from '../../nodes/Ten99PolicyTrigger/recentInProcess';
+import { knownEntities } from '../../src/ten99policy/knownEntities';
 
-// Each test starts as a freshly started n8n process would: no in-process memory of delivered webhook events.
-beforeEach(() => forgetInProcessWindows());
+// Each test starts as a freshly started n8n process would: no in-process memory of delivered webhook events, and
+// no entities remembered by Entity → Find or Create.
+beforeEach(() => {
+	forgetInProcessWindows();
+	knownEntities.clear();
+});

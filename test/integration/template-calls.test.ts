@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeCall, measurePlacementCalls, type PlacementCallsResult } from '../helpers/placementCalls';
+
+/**
+ * Issue 8: the template's happy path for a new placement costs at most 4 API calls. The entity of a client is
+ * looked up once per n8n process (or never, when the Client Table gives its ID) and created once per new client.
+ */
+describe('template: 1099Policy calls per placement', () => {
+	let result: PlacementCallsResult;
+	const callsOf = (path: string) => result.paths.find((p) => p.path.startsWith(path))!.calls.map(describeCall);
+
+	beforeAll(async () => {
+		result = await measurePlacementCalls();
+	}, 60_000);
+
+	it('a new placement of a client seen before costs 4 calls: contractor, job, quote, application session', () => {
+		expect(callsOf('new contractor, client seen before')).toEqual([
+			'POST /contractors',
+			'POST /jobs',
+			'POST /quotes',
+			'POST /apply/sessions',
+		]);
+	});
+
+	it('a client named with its entity ID in the Client Table costs no entity call, even right after n8n starts', () => {
+		expect(callsOf('new contractor, entity ID in the Client Table')).toEqual([
+			'POST /contractors',
+			'POST /jobs',
+			'POST /quotes',
+			'POST /apply/sessions',
+		]);
+	});
+
+	it('the first placement of a client new to 1099Policy also lists the entities and creates the client once', () => {
+		expect(callsOf('new contractor, new client')).toEqual([
+			'GET /entities',
+			'POST /entities',
+			'POST /contractors',
+			'POST /jobs',
+			'POST /quotes',
+			'POST /apply/sessions',
+		]);
+	});
+
+	it('a re-run creates nothing twice: the contractor is found by email and left as it is (no PUT), the rest replayed', () => {
+		expect(callsOf('re-run')).toEqual([
+			'POST /contractors',
+			'GET /contractors',
+			'GET /contractors/cn_…/policies',
+			'POST /jobs (replayed)',
+			'POST /quotes (replayed)',
+			'POST /apply/sessions (replayed)',
+		]);
+		expect(result.createdTwice).toBe(false);
+	});
+
+	it('a returning contractor binds an assignment after the lookup by email', () => {
+		expect(callsOf('returning contractor')).toEqual([
+			'GET /entities',
+			'POST /contractors',
+			'GET /contractors',
+			'PUT /contractors/cn_…',
+			'GET /contractors/cn_…/policies',
+			'POST /jobs',
+			'POST /quotes',
+			'POST /assignments',
+		]);
+	});
+});
