@@ -41,42 +41,6 @@ export interface Normalised {
 
 const compactKeyOf = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-/**
- * Compacted keys, remembered: every key of every row is compacted, and a run sees the same few hundred keys over
- * and over. Bounded (emptied when full) because keys are data: a feed with generated key names must not grow it
- * for ever.
- */
-const keyInfos = new Map<string, KeyInfo>();
-const COMPACTED_LIMIT = 10_000;
-
-/** A key compacted, and the traits of it that decide a row's shape (see ShapeTraits). */
-interface KeyInfo {
-	compact: string;
-	traits: number;
-}
-
-/** What ShapeTraits needs to know of one key, as bits. */
-const HAS_SPACE = 1;
-const HAS_LETTER = 2;
-const NOT_UPPER = 4;
-
-function keyInfo(key: string): KeyInfo {
-	let info = keyInfos.get(key);
-	if (info === undefined) {
-		info = {
-			compact: compactKeyOf(key),
-			traits: (key.trim().includes(' ') ? HAS_SPACE : 0) | (/[a-zA-Z]/.test(key) ? HAS_LETTER : 0) | (key !== key.toUpperCase() ? NOT_UPPER : 0),
-		};
-		if (keyInfos.size >= COMPACTED_LIMIT) keyInfos.clear();
-		keyInfos.set(key, info);
-	}
-	return info;
-}
-
-export function compactKey(key: string): string {
-	return keyInfo(key).compact;
-}
-
 /** Part-specific fields: internal name → compacted JobDiva keys, first match wins. */
 const SPECIFIC: Record<Part, Record<string, readonly string[]>> = {
 	candidate: {
@@ -147,40 +111,6 @@ const SPECIFIC: Record<Part, Record<string, readonly string[]>> = {
 	},
 };
 
-/**
- * `compactPrefix + compacted`, remembered per prefix ("candidate", "data0"): a string made fresh for every field
- * would be hashed afresh by every Map lookup, and the raw map looks each one up. Bounded like `compacted`.
- */
-const prefixed = new Map<string, Map<string, string>>();
-
-function prefixedKey(compactPrefix: string, compactedKey: string): string {
-	let byKey = prefixed.get(compactPrefix);
-	if (byKey === undefined) {
-		if (prefixed.size >= PARTS.length * 4) prefixed.clear();
-		byKey = new Map();
-		prefixed.set(compactPrefix, byKey);
-	}
-	let result = byKey.get(compactedKey);
-	if (result === undefined) {
-		result = compactPrefix + compactedKey;
-		if (byKey.size >= COMPACTED_LIMIT) byKey.clear();
-		byKey.set(compactedKey, result);
-	}
-	return result;
-}
-
-/** SPECIFIC as [name, aliases] pairs, made once (readRecord walks them for every row). */
-const SPECIFIC_ENTRIES = Object.fromEntries(PARTS.map((part) => [part, Object.entries(SPECIFIC[part])])) as Record<Part, [string, readonly string[]][]>;
-
-/** The first alias the row has, or undefined. */
-function firstAlias(byCompact: Map<string, Found>, aliases: readonly string[]): Found | undefined {
-	for (const alias of aliases) {
-		const hit = byCompact.get(alias);
-		if (hit) return hit;
-	}
-	return undefined;
-}
-
 /** Keys shared by several JobDiva objects; they belong to the first part in `owners` the row carries. */
 const GENERIC: readonly { key: string; aliases: readonly string[]; owners: readonly Part[] }[] = [
 	{ key: 'line1', aliases: ['address1', 'address', 'line1', 'street'], owners: ['candidate', 'job'] },
@@ -236,15 +166,206 @@ export function isBlank(value: unknown): boolean {
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A part as a bit (its index in PARTS), so a row's parts are one number. */
+const PART_BIT: Record<Part, number> = { candidate: 1, job: 2, placement: 4, timesheet: 8, invoice: 16, attachment: 32 };
+
+/**
+ * Every compacted key the rules look for (aliases, markers, references) gets a slot number, so reading a row fills
+ * fixed arrays instead of a Map per row (see `slotStamp` below). Fixed at load time: only these names get a slot.
+ */
+const SLOTS = new Map<string, number>();
+
+function slotOf(compacted: string): number {
+	let slot = SLOTS.get(compacted);
+	if (slot === undefined) {
+		slot = SLOTS.size;
+		SLOTS.set(compacted, slot);
+	}
+	return slot;
+}
+
+/** SPECIFIC by part, as [name, alias slots] pairs in SPECIFIC's order. */
+const SPECIFIC_SLOTS: Record<Part, [string, number[]][]> = Object.fromEntries(
+	PARTS.map((part) => [part, Object.entries(SPECIFIC[part]).map(([name, aliases]) => [name, aliases.map(slotOf)])]),
+) as Record<Part, [string, number[]][]>;
+
+/** GENERIC with alias slots. */
+const GENERIC_SLOTS = GENERIC.map((generic) => ({
+	key: generic.key,
+	slots: generic.aliases.map(slotOf),
+	owners: generic.owners,
+	/** Company keys serve both the job and the placement when both are in the row. */
+	shared: generic.key === 'companyId' || generic.key === 'companyName',
+}));
+
+const SLOT_ID = slotOf('id');
+const SLOT_CANDIDATE_ID = slotOf('candidateid');
+const SLOT_EMPLOYEE_ID = slotOf('employeeid');
+const SLOT_JOB_ID = slotOf('jobid');
+const SLOT_PLACEMENT_ID = slotOf('placementid');
+const SLOT_START_DATE = slotOf('startdate');
+const SLOT_END_DATE = slotOf('enddate');
+const SLOT_EMAIL = slotOf('email');
+
+/** Marker key → the parts it marks, as bits. */
+const MARKED_BITS = new Map<string, number>();
+for (const part of PARTS) {
+	for (const marker of MARKERS[part]) {
+		slotOf(marker);
+		MARKED_BITS.set(marker, (MARKED_BITS.get(marker) ?? 0) | PART_BIT[part]);
+	}
+}
+
+/**
+ * The row being read, by slot: the row has a non-blank value for slot `s` only while `slotStamp[s] === stamp`
+ * (a new stamp per row empties it without clearing); `slotValue[s]` is that value (trimmed) and `slotKey[s]` the
+ * key it came under. Its Found is made when a rule takes it (most keys of a row feed one field; some none), once
+ * per row (`foundStamp`, `slotFound`), so every rule taking it gets the same object. readRecord runs to its end
+ * without calling out, so one scratch set serves every row.
+ */
+const slotStamp = new Int32Array(SLOTS.size);
+const slotValue: unknown[] = new Array<unknown>(SLOTS.size).fill(undefined);
+const slotKey: (KeyInfo | undefined)[] = new Array<KeyInfo | undefined>(SLOTS.size).fill(undefined);
+const foundStamp = new Int32Array(SLOTS.size);
+const slotFound: (Found | undefined)[] = new Array<Found | undefined>(SLOTS.size).fill(undefined);
+let stamp = 0;
+/** The nesting prefix of the row being read (`candidate.`, `data[0].`, '' for none). */
+let rowPrefix = '';
+
+function nextStamp(): number {
+	if (stamp === 0x7fffffff) {
+		slotStamp.fill(0);
+		foundStamp.fill(0);
+		stamp = 0;
+	}
+	return ++stamp;
+}
+
+/** The current row's Found for a slot it has. */
+function foundAt(slot: number): Found {
+	if (foundStamp[slot] === stamp) return slotFound[slot] as Found;
+	const found: Found = { value: slotValue[slot], field: fieldName(slotKey[slot] as KeyInfo, rowPrefix) };
+	foundStamp[slot] = stamp;
+	slotFound[slot] = found;
+	return found;
+}
+
+/** The current row's value in the first of `slots` it has, or undefined. */
+function firstSlot(slots: readonly number[]): Found | undefined {
+	for (let index = 0; index < slots.length; index++) {
+		const slot = slots[index];
+		if (slotStamp[slot] === stamp) return foundAt(slot);
+	}
+	return undefined;
+}
+
+/** The current row's value under one slot, or undefined. */
+function atSlot(slot: number): Found | undefined {
+	return slotStamp[slot] === stamp ? foundAt(slot) : undefined;
+}
+
+/**
+ * Key facts, remembered: every key of every row is compacted, and a run sees the same few hundred keys over
+ * and over. Bounded (emptied when full) because keys are data: a feed with generated key names must not grow it
+ * for ever.
+ */
+const keyInfos = new Map<string, KeyInfo>();
+const COMPACTED_LIMIT = 10_000;
+
+/** A key compacted, the traits of it that decide a row's shape (see rowShape), its slot and the parts it marks. */
+interface KeyInfo {
+	key: string;
+	compact: string;
+	traits: number;
+	/** Index in the slot arrays, or -1 for a key no rule looks for by name. */
+	slot: number;
+	/** PART_BIT of each part this key is a marker of. */
+	marks: number;
+	/** The last nesting prefix the key was named with, and `prefix + key` (a key is nearly always under one). */
+	prefix: string;
+	field: string;
+}
+
+/** `prefix + key`, the name a Found gives: the key as the user sees it in the item. */
+function fieldName(info: KeyInfo, prefix: string): string {
+	if (prefix === '') return info.key;
+	if (info.prefix !== prefix) {
+		info.field = prefix + info.key;
+		info.prefix = prefix;
+	}
+	return info.field;
+}
+
+/** What rowShape needs to know of one key, as bits. */
+const HAS_SPACE = 1;
+const HAS_LETTER = 2;
+/** Letters, not all upper case. */
+const LOWER_LETTERS = 4;
+
+function keyInfo(key: string): KeyInfo {
+	let info = keyInfos.get(key);
+	if (info === undefined) {
+		const compact = compactKeyOf(key);
+		const letters = /[a-zA-Z]/.test(key);
+		info = {
+			key,
+			compact,
+			traits: (key.trim().includes(' ') ? HAS_SPACE : 0) | (letters ? HAS_LETTER : 0) | (letters && key !== key.toUpperCase() ? LOWER_LETTERS : 0),
+			slot: SLOTS.get(compact) ?? -1,
+			marks: MARKED_BITS.get(compact) ?? 0,
+			prefix: '',
+			field: key,
+		};
+		if (keyInfos.size >= COMPACTED_LIMIT) keyInfos.clear();
+		keyInfos.set(key, info);
+	}
+	return info;
+}
+
+export function compactKey(key: string): string {
+	return keyInfo(key).compact;
+}
+
+/** A row's shape from its keys' traits: searchStart keys have spaces; BI keys with letters are all upper case. */
+function rowShape(traits: number): Shape {
+	if (traits & HAS_SPACE) return 'searchStart';
+	return traits & HAS_LETTER && !(traits & LOWER_LETTERS) ? 'bi' : 'camelCase';
+}
+
+/**
+ * `compactPrefix + compacted`, remembered per prefix ("candidate", "data0"): a string made fresh for every field
+ * would be hashed afresh by every Map lookup, and the raw map looks each one up. Bounded like `compacted`.
+ */
+const prefixed = new Map<string, Map<string, string>>();
+
+function prefixedKey(compactPrefix: string, compactedKey: string): string {
+	let byKey = prefixed.get(compactPrefix);
+	if (byKey === undefined) {
+		if (prefixed.size >= PARTS.length * 4) prefixed.clear();
+		byKey = new Map();
+		prefixed.set(compactPrefix, byKey);
+	}
+	let result = byKey.get(compactedKey);
+	if (result === undefined) {
+		result = compactPrefix + compactedKey;
+		if (byKey.size >= COMPACTED_LIMIT) byKey.clear();
+		byKey.set(compactedKey, result);
+	}
+	return result;
+}
+
 /**
  * A Normalised whose `raw` map is built on first use: only the Skip List and Contractor Evidence rules read it,
- * and filling it for every leaf of every item was the largest part of normalising. It is built from the rows'
- * key maps in the order readRecord read them, so it holds exactly what filling it eagerly did.
+ * and filling it for every leaf of every item was the largest part of normalising. It is built from the rows
+ * readRecord read, in the same order and with the same blank and key rules, so it holds exactly what filling it
+ * eagerly did (a key repeated in a row, e.g. `JOBID` and `jobId`, adds nothing: its first value is already there).
  */
 class LazyNormalised implements Normalised {
 	shapes: Shape[] = [];
 	recognised: Part[] = [];
-	webhook?: { type: string; operation: string; id: string };
+	/** The parts recognised so far, as PART_BIT bits (turned into `recognised` at the end, in PARTS order). */
+	recognisedBits = 0;
+	webhook?: { type: string; operation: string; id: string } = undefined;
 	candidate: Fields = {};
 	job: Fields = {};
 	placement: Fields = {};
@@ -252,20 +373,28 @@ class LazyNormalised implements Normalised {
 	invoice: Fields = {};
 	attachment: Fields = {};
 	notes: string[] = [];
-	/** Each row read: its non-blank leaves by compacted key, and the compacted nesting prefix ('' for none). */
-	readonly rows: [Map<string, Found>, string][] = [];
-	private rawMap?: Map<string, Found>;
+	/** Each row read, as three entries: the row, its nesting prefix, and that prefix compacted. */
+	readonly rows: unknown[] = [];
+	private rawMap?: Map<string, Found> = undefined;
 
 	get raw(): Map<string, Found> {
 		if (!this.rawMap) {
 			const raw = new Map<string, Found>();
-			for (const [byCompact, compactPrefix] of this.rows) {
-				for (const [compacted, found] of byCompact) {
+			const rows = this.rows;
+			for (let index = 0; index < rows.length; index += 3) {
+				const row = rows[index] as Record<string, unknown>;
+				const prefix = rows[index + 1] as string;
+				const compactPrefix = rows[index + 2] as string;
+				for (const key of Object.keys(row)) {
+					const value = nonBlank(row[key]);
+					if (value === undefined) continue;
+					const compacted = keyInfo(key).compact;
+					if (compacted === '') continue;
+					const withPrefix = compactPrefix === '' ? undefined : prefixedKey(compactPrefix, compacted);
+					if (raw.has(compacted) && (withPrefix === undefined || raw.has(withPrefix))) continue;
+					const found: Found = { value, field: `${prefix}${key}` };
 					if (!raw.has(compacted)) raw.set(compacted, found);
-					if (compactPrefix !== '') {
-						const withPrefix = prefixedKey(compactPrefix, compacted);
-						if (!raw.has(withPrefix)) raw.set(withPrefix, found);
-					}
+					if (withPrefix !== undefined && !raw.has(withPrefix)) raw.set(withPrefix, found);
 				}
 			}
 			this.rawMap = raw;
@@ -274,34 +403,41 @@ class LazyNormalised implements Normalised {
 	}
 }
 
-function emptyNormalised(): LazyNormalised {
-	return new LazyNormalised();
-}
-
 /**
  * Reads one n8n item's JSON into the internal shape. Never throws: anything it cannot read is left out and
  * the mapping rules decide whether that is an error (they name the missing field).
  */
 export function normalise(input: unknown): Normalised {
-	const out = emptyNormalised();
+	const out = new LazyNormalised();
 	if (!isPlainObject(input)) {
 		out.notes.push(`The item is ${Array.isArray(input) ? 'an array' : typeof input}, not a JobDiva record.`);
 		return out;
 	}
 	const keys = Object.keys(input);
-	const nestedKeys: string[] = [];
-	for (const key of keys) if ((PARTS as readonly string[]).includes(key) && isPlainObject(input[key])) nestedKeys.push(key);
-	if (nestedKeys.length > 0) {
+	let nestedKeys: string[] | undefined;
+	for (const key of keys) {
+		if ((PARTS as readonly string[]).includes(key) && isPlainObject(input[key])) (nestedKeys ??= []).push(key);
+	}
+	if (nestedKeys !== undefined) {
 		out.shapes.push('nested');
-		for (const key of nestedKeys) readRecord(out, input[key] as Record<string, unknown>, key as Part, `${key}.`);
+		for (const key of nestedKeys) readRecord(out, input[key] as Record<string, unknown>, key as Part, PREFIXES.get(key) as string);
 		// Flat keys beside the nested objects (e.g. a placementId next to `candidate: {...}`) are read too.
 		const rest = flatKeys(input, keys, nestedKeys);
 		if (rest) readRecord(out, rest, undefined, '');
 	} else {
 		readRecord(out, input, undefined, '');
 	}
-	out.shapes = [...new Set(out.shapes)];
-	out.recognised = PARTS.filter((part) => out.recognised.includes(part));
+	// each shape once, in the order first seen
+	const shapes = out.shapes;
+	if (shapes.length > 1) {
+		const unique: Shape[] = [];
+		for (const shape of shapes) if (!unique.includes(shape)) unique.push(shape);
+		out.shapes = unique;
+	}
+	const bits = out.recognisedBits;
+	const recognised: Part[] = [];
+	for (const part of PARTS) if (bits & PART_BIT[part]) recognised.push(part);
+	out.recognised = recognised;
 	return out;
 }
 
@@ -320,6 +456,20 @@ function flatKeys(input: Record<string, unknown>, keys: readonly string[], neste
 	}
 	return rest;
 }
+
+/** The value as readRecord keeps it (strings trimmed), or undefined when it is blank (see isBlank). */
+function nonBlank(value: unknown): unknown {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'string') {
+		const trimmed = value.trim();
+		return trimmed === '' || (trimmed.length === 4 && trimmed.toLowerCase() === 'null') ? undefined : trimmed;
+	}
+	return value;
+}
+
+/** The nesting prefixes, made once: `candidate.`, …; `data[0].` after each. */
+const PREFIXES = new Map<string, string>(PARTS.map((part) => [part, `${part}.`]));
+const DATA_PREFIXES = new Map<string, string>([['', 'data[0].'], ...PARTS.map((part): [string, string] => [`${part}.`, `${part}.data[0].`])]);
 
 function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced: Part | undefined, prefix: string): void {
 	let row = record;
@@ -341,13 +491,13 @@ function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced
 		const data = record.data;
 		if (Array.isArray(data) && data.length > 0 && isPlainObject(data[0])) {
 			row = data[0];
-			prefix = `${prefix}data[0].`;
+			prefix = DATA_PREFIXES.get(prefix) ?? `${prefix}data[0].`;
 			if (data.length > 1) {
 				out.notes.push(`The webhook's data held ${data.length} rows; only the first was mapped. Split them into items first (Split Out node).`);
 			}
 		} else {
 			out.notes.push(`The webhook (${operation}) has no data row${operation.toLowerCase() === 'delete' ? ': JobDiva sends none on Delete' : ''}.`);
-			if (part) out.recognised.push(part);
+			if (part) out.recognisedBits |= PART_BIT[part];
 			if (part && webhookId) {
 				const target = out[part];
 				const idKey = part === 'attachment' ? 'attachmentId' : 'id';
@@ -358,21 +508,28 @@ function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced
 	} else if (Array.isArray(record.data) && record.data.length > 0 && isPlainObject(record.data[0]) && Object.keys(record).every((k) => k === 'data' || k === 'message')) {
 		// A BI response `{message, data: [row]}` passed through unchanged.
 		row = record.data[0];
-		prefix = `${prefix}data[0].`;
+		prefix = DATA_PREFIXES.get(prefix) ?? `${prefix}data[0].`;
 		if (record.data.length > 1) out.notes.push(`The BI response held ${record.data.length} rows; only the first was mapped. Split them into items first.`);
 	}
 
 	const keys = Object.keys(row);
 	if (keys.length === 0) return;
 
-	const byCompact = new Map<string, Found>();
 	// compactKey(prefix + key) is compactKey(prefix) + compactKey(key): lower-casing is per character (the one
 	// context rule, final sigma, gives a non-ASCII letter either way, and those are dropped).
 	const compactPrefix = prefix === '' ? '' : compactKey(prefix);
-	const shape = new ShapeTraits();
-	for (const key of keys) {
+	const rowStamp = nextStamp();
+	rowPrefix = prefix;
+	let traits = 0;
+	let marks = 0;
+	for (let index = 0; index < keys.length; index++) {
+		const key = keys[index];
 		const info = keyInfo(key);
-		shape.add(info.traits);
+		traits |= info.traits;
+		// Only keys a rule looks for are kept (the raw map reads the row again); a key repeated under another
+		// spelling (`JOBID`, `jobId`) keeps its first non-blank value.
+		const slot = info.slot;
+		if (slot < 0 || slotStamp[slot] === rowStamp) continue;
 		let value = row[key];
 		// isBlank, with the trimmed string kept for the value
 		if (value === undefined || value === null) continue;
@@ -380,109 +537,87 @@ function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced
 			value = value.trim();
 			if (value === '' || ((value as string).length === 4 && (value as string).toLowerCase() === 'null')) continue;
 		}
-		const compacted = info.compact;
-		if (compacted === '' || byCompact.has(compacted)) continue;
-		const found = { value, field: `${prefix}${key}` };
-		byCompact.set(compacted, found);
+		slotStamp[slot] = rowStamp;
+		slotValue[slot] = value;
+		slotKey[slot] = info;
+		marks |= info.marks;
 	}
-	out.rows.push([byCompact, compactPrefix]);
-	out.shapes.push(shape.shape());
+	out.rows.push(row, prefix, compactPrefix);
+	out.shapes.push(rowShape(traits));
 
 	// A nested object or a webhook says what it is; a bare row is recognised by its marker keys. References to
 	// other objects (a placement row's CANDIDATEID) are read below either way.
 	// A webhook's type is authoritative: a `contact` row has FIRSTNAME/EMAIL but is a client contact, not a candidate.
-	const parts = part ? [part] : isWebhook ? [] : detectParts(byCompact);
-	for (const p of parts) if (!out.recognised.includes(p)) out.recognised.push(p);
+	const parts = part ? PART_BIT[part] : isWebhook ? 0 : detectParts(marks);
+	out.recognisedBits |= parts;
 
 	// Part-specific fields are read into each part this row is; the first row to supply a field wins.
 	for (const p of PARTS) {
+		if (!(parts & PART_BIT[p])) continue;
 		const fields = out[p];
-		if (!parts.includes(p)) continue;
-		for (const [name, aliases] of SPECIFIC_ENTRIES[p]) {
+		for (const [name, slots] of SPECIFIC_SLOTS[p]) {
 			if (fields[name]) continue;
-			const hit = firstAlias(byCompact, aliases);
+			const hit = firstSlot(slots);
 			if (hit) fields[name] = hit;
 		}
 	}
-	for (const generic of GENERIC) {
+	for (const generic of GENERIC_SLOTS) {
 		let owner: Part | undefined;
 		for (const p of generic.owners) {
-			if (parts.includes(p)) {
+			if (parts & PART_BIT[p]) {
 				owner = p;
 				break;
 			}
 		}
 		if (!owner) continue;
-		const hit = firstAlias(byCompact, generic.aliases);
-		if (hit && !out[owner][generic.key]) out[owner][generic.key] = hit;
-		// Company and date keys serve both the job and the placement when both are in the row.
-		if (hit && (generic.key === 'companyId' || generic.key === 'companyName')) {
-			for (const p of generic.owners) if (parts.includes(p) && !out[p][generic.key]) out[p][generic.key] = hit;
+		const hit = firstSlot(generic.slots);
+		if (!hit) continue;
+		if (!out[owner][generic.key]) out[owner][generic.key] = hit;
+		if (generic.shared) {
+			for (const p of generic.owners) if (parts & PART_BIT[p] && !out[p][generic.key]) out[p][generic.key] = hit;
 		}
 	}
 	// The bare `ID` key belongs to the most specific object in the row; a webhook's `id` likewise.
-	const idOwner = ID_PRECEDENCE.find((p) => parts.includes(p));
-	const bareId = byCompact.get('id') ?? webhookId;
+	let idOwner: Part | undefined;
+	for (const p of ID_PRECEDENCE) {
+		if (parts & PART_BIT[p]) {
+			idOwner = p;
+			break;
+		}
+	}
+	const bareId = atSlot(SLOT_ID) ?? webhookId;
 	if (idOwner && bareId) {
 		const idKey = idOwner === 'attachment' ? 'attachmentId' : 'id';
 		if (!out[idOwner][idKey]) out[idOwner][idKey] = bareId;
 	}
 	// References: a row about one object that names another (JOBID on a candidate-less placement row) lets
 	// later rules fill that object's ID.
-	const candidateRef = byCompact.get('candidateid') ?? byCompact.get('employeeid');
-	if (candidateRef && !out.candidate.id && !parts.includes('candidate')) out.candidate.id = candidateRef;
-	const jobRef = byCompact.get('jobid');
-	if (jobRef && !out.job.id && !parts.includes('job')) out.job.id = jobRef;
-	const placementRef = byCompact.get('placementid');
-	if (placementRef && !out.placement.id && !parts.includes('placement')) out.placement.id = placementRef;
-}
-
-/** A row's shape from its keys' traits: searchStart keys have spaces; BI keys with letters are all upper case. */
-class ShapeTraits {
-	private anySpace = false;
-	private anyLetters = false;
-	private lowerLetters = false;
-
-	add(bits: number): void {
-		if (bits & HAS_SPACE) this.anySpace = true;
-		if (bits & HAS_LETTER) {
-			this.anyLetters = true;
-			if (bits & NOT_UPPER) this.lowerLetters = true;
-		}
+	if (!out.candidate.id && !(parts & PART_BIT.candidate)) {
+		const candidateRef = atSlot(SLOT_CANDIDATE_ID) ?? atSlot(SLOT_EMPLOYEE_ID);
+		if (candidateRef) out.candidate.id = candidateRef;
 	}
-
-	shape(): Shape {
-		if (this.anySpace) return 'searchStart';
-		return this.anyLetters && !this.lowerLetters ? 'bi' : 'camelCase';
+	if (!out.job.id && !(parts & PART_BIT.job)) {
+		const jobRef = atSlot(SLOT_JOB_ID);
+		if (jobRef) out.job.id = jobRef;
+	}
+	if (!out.placement.id && !(parts & PART_BIT.placement)) {
+		const placementRef = atSlot(SLOT_PLACEMENT_ID);
+		if (placementRef) out.placement.id = placementRef;
 	}
 }
 
-/** MARKERS turned round: marker key → the parts it marks. */
-const MARKED_PARTS = new Map<string, Part[]>();
-for (const part of PARTS) {
-	for (const marker of MARKERS[part]) {
-		const parts = MARKED_PARTS.get(marker) ?? [];
-		parts.push(part);
-		MARKED_PARTS.set(marker, parts);
-	}
-}
-
-function detectParts(byCompact: Map<string, Found>): Part[] {
-	// The parts with a marker key in the row (looked up per key of the row, not per marker), in PARTS order.
-	const marked = new Set<Part>();
-	for (const key of byCompact.keys()) {
-		const partsMarked = MARKED_PARTS.get(key);
-		if (partsMarked) for (const part of partsMarked) marked.add(part);
-	}
-	const parts = PARTS.filter((part) => marked.has(part));
+/** The parts a bare row is, as bits, from its marker keys (`marks`) and the keys it has. */
+function detectParts(marks: number): number {
+	const has = (slot: number): boolean => slotStamp[slot] === stamp;
+	let parts = marks;
 	// A searchStart record or a guide-style placement: candidate and job references plus a start date.
-	if (!parts.includes('placement') && byCompact.has('candidateid') && byCompact.has('jobid') && (byCompact.has('startdate') || byCompact.has('enddate'))) {
-		parts.push('placement');
+	if (!(parts & PART_BIT.placement) && has(SLOT_CANDIDATE_ID) && has(SLOT_JOB_ID) && (has(SLOT_START_DATE) || has(SLOT_END_DATE))) {
+		parts |= PART_BIT.placement;
 	}
 	// `candidate email` / `email` with a candidate id is enough to build a contractor from a searchStart record.
-	if (!parts.includes('candidate') && byCompact.has('email') && !parts.includes('job')) parts.push('candidate');
-	if (parts.includes('timesheet') && parts.includes('invoice')) parts.splice(parts.indexOf('timesheet'), 1);
-	return PARTS.filter((part) => parts.includes(part));
+	if (!(parts & PART_BIT.candidate) && has(SLOT_EMAIL) && !(parts & PART_BIT.job)) parts |= PART_BIT.candidate;
+	if (parts & PART_BIT.timesheet && parts & PART_BIT.invoice) parts &= ~PART_BIT.timesheet;
+	return parts;
 }
 
 /** The first non-blank value among `fields` of `part`, or undefined. */
