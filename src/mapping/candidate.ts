@@ -1,4 +1,5 @@
 import { ValueError } from '../ten99policy/valueError';
+import { contractorText } from './bodyTexts';
 import { idempotencyKey } from './keys';
 import { pick, text, type Found, type Normalised } from './normalise';
 import { checkContractor, isEmailText } from './bodyChecks';
@@ -144,5 +145,5 @@ export function mapCandidate(record: Normalised, rules: MappingRules, notes: str
 	if (Object.keys(address).length > 0) body.address = address;
 
 	const parsed = validateBody(contractorBody, checkContractor, body, 'contractor');
-	return { body: parsed, idempotencyKey: idempotencyKey('candidate', idText, parsed), proxyEmail };
+	return { body: parsed, idempotencyKey: idempotencyKey('candidate', idText, contractorText(parsed)), proxyEmail };
 }

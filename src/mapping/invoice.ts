@@ -3,6 +3,7 @@ import { toCents } from '../ten99policy/money';
 import { ValueError } from '../ten99policy/valueError';
 import { parseJobDivaDate } from './dates';
 import { formatDecimal, isZero, parseDecimal, timesCents } from './decimal';
+import { invoiceText } from './bodyTexts';
 import { idempotencyKey } from './keys';
 import { pick, text, type Fields, type Found, type Normalised } from './normalise';
 import { placementId } from './placement';
@@ -134,5 +135,5 @@ export function mapInvoice(record: Normalised, rules: MappingRules, notes: strin
 		throw new ValueError(source === 'invoice' ? 'INVOICEID' : 'TIMESHEETID', undefined, 'is missing', 'Send the JobDiva timesheet or invoice ID (or the placement ID); the idempotency key is built from it.');
 	}
 	const parsed = validateBody(invoiceBody, checkInvoice, body, 'invoice');
-	return { body: parsed, idempotencyKey: idempotencyKey('invoice', id, parsed), timeZone: zone, source };
+	return { body: parsed, idempotencyKey: idempotencyKey('invoice', id, invoiceText(parsed)), timeZone: zone, source };
 }

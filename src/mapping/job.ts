@@ -3,6 +3,7 @@ import { ValueError } from '../ten99policy/valueError';
 import { chooseCategory } from './categories';
 import { candidateId } from './candidate';
 import { chooseClient } from './clients';
+import { jobText } from './bodyTexts';
 import { idempotencyKey } from './keys';
 import { pick, text, type Found, type Normalised } from './normalise';
 import { toWage } from './rates';
@@ -121,5 +122,5 @@ export function mapJob(record: Normalised, rules: MappingRules, notes: string[])
 	body.custom_metadata = metadata;
 
 	const parsed = validateBody(jobBody, checkJob, body, 'job');
-	return { body: parsed, idempotencyKey: idempotencyKey('job', id, parsed), conversion: wage.conversion };
+	return { body: parsed, idempotencyKey: idempotencyKey('job', id, jobText(parsed)), conversion: wage.conversion };
 }

@@ -3,6 +3,7 @@ import { candidateId } from './candidate';
 import { chooseClient } from './clients';
 import { parseJobDivaDate, type ParsedDate } from './dates';
 import { jobId } from './job';
+import { coverageText, sessionText } from './bodyTexts';
 import { idempotencyKey, keyFromHash, shortHash } from './keys';
 import { pick, text, type Found, type Normalised } from './normalise';
 import {
@@ -153,11 +154,11 @@ export function mapPlacement(record: Normalised, rules: MappingRules, notes: str
 
 	// The quote and the assignment are the same fields through the same checks (equal schemas), so their bodies
 	// are equal and one hash serves both keys.
-	const coverageHash = shortHash(quote);
+	const coverageHash = shortHash(coverageText(quote));
 	return {
 		quote: { body: quote, idempotencyKey: keyFromHash('placement', id, coverageHash), timeZone: dates.timeZone },
 		assignment: { body: assignment, idempotencyKey: keyFromHash('assignment', id, coverageHash), timeZone: dates.timeZone },
-		session: { body: sessionParsed, idempotencyKey: idempotencyKey('session', id, sessionParsed) },
+		session: { body: sessionParsed, idempotencyKey: idempotencyKey('session', id, sessionText(sessionParsed)) },
 		placementId: id,
 	};
 }
