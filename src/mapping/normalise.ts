@@ -184,19 +184,138 @@ function slotOf(compacted: string): number {
 	return slot;
 }
 
-/** SPECIFIC by part, as [name, alias slots] pairs in SPECIFIC's order. */
-const SPECIFIC_SLOTS: Record<Part, [string, number[]][]> = Object.fromEntries(
-	PARTS.map((part) => [part, Object.entries(SPECIFIC[part]).map(([name, aliases]) => [name, aliases.map(slotOf)])]),
-) as Record<Part, [string, number[]][]>;
+/** SPECIFIC by part index (PARTS order): the names in SPECIFIC's order and each one's alias slots. */
+const SPECIFIC_SLOTS: { names: string[]; slots: number[][] }[] = PARTS.map((part) => ({
+	names: Object.keys(SPECIFIC[part]),
+	slots: Object.values(SPECIFIC[part]).map((aliases) => aliases.map(slotOf)),
+}));
 
-/** GENERIC with alias slots. */
+/** GENERIC with alias slots and owners as part indexes. */
 const GENERIC_SLOTS = GENERIC.map((generic) => ({
 	key: generic.key,
 	slots: generic.aliases.map(slotOf),
-	owners: generic.owners,
+	owners: generic.owners.map((part) => PARTS.indexOf(part)),
 	/** Company keys serve both the job and the placement when both are in the row. */
 	shared: generic.key === 'companyId' || generic.key === 'companyName',
 }));
+
+/** ID_PRECEDENCE as part indexes. */
+const ID_OWNERS = ID_PRECEDENCE.map((part) => PARTS.indexOf(part));
+
+/**
+ * Every field readRecord may set on a part (its SPECIFIC names, the GENERIC keys it may own, its bare-ID field), by
+ * part index. The Fields classes below declare exactly these (test/unit/mapping/shapes.test.ts checks), so setting
+ * a field changes a value instead of adding a property, and each part's Fields keeps one shape for every item:
+ * reading and setting fields by name was a good share of normalising when each item grew its own shapes.
+ */
+export const FIELD_NAMES: readonly (readonly string[])[] = PARTS.map((part) => [
+	...new Set([
+		...Object.keys(SPECIFIC[part]),
+		...GENERIC.filter((generic) => generic.owners.includes(part)).map((generic) => generic.key),
+		part === 'attachment' ? 'attachmentId' : 'id',
+	]),
+]);
+
+class CandidateFields {
+	[name: string]: Found | undefined;
+	id: Found | undefined = undefined;
+	firstName: Found | undefined = undefined;
+	lastName: Found | undefined = undefined;
+	fullName: Found | undefined = undefined;
+	email: Found | undefined = undefined;
+	alternateEmail: Found | undefined = undefined;
+	phone: Found | undefined = undefined;
+	line1: Found | undefined = undefined;
+	line2: Found | undefined = undefined;
+	city: Found | undefined = undefined;
+	state: Found | undefined = undefined;
+	zip: Found | undefined = undefined;
+	country: Found | undefined = undefined;
+}
+
+class JobFields {
+	[name: string]: Found | undefined;
+	id: Found | undefined = undefined;
+	title: Found | undefined = undefined;
+	description: Found | undefined = undefined;
+	category: Found | undefined = undefined;
+	skills: Found | undefined = undefined;
+	payRateMax: Found | undefined = undefined;
+	payRateMin: Found | undefined = undefined;
+	payRateUnit: Found | undefined = undefined;
+	line1: Found | undefined = undefined;
+	line2: Found | undefined = undefined;
+	city: Found | undefined = undefined;
+	state: Found | undefined = undefined;
+	zip: Found | undefined = undefined;
+	country: Found | undefined = undefined;
+	startDate: Found | undefined = undefined;
+	endDate: Found | undefined = undefined;
+	positionType: Found | undefined = undefined;
+	companyId: Found | undefined = undefined;
+	companyName: Found | undefined = undefined;
+}
+
+class PlacementFields {
+	[name: string]: Found | undefined;
+	id: Found | undefined = undefined;
+	candidateId: Found | undefined = undefined;
+	jobId: Found | undefined = undefined;
+	payRate: Found | undefined = undefined;
+	payRateUnit: Found | undefined = undefined;
+	currency: Found | undefined = undefined;
+	corpToCorp: Found | undefined = undefined;
+	employmentCategory: Found | undefined = undefined;
+	workState: Found | undefined = undefined;
+	workCity: Found | undefined = undefined;
+	workZip: Found | undefined = undefined;
+	startDate: Found | undefined = undefined;
+	endDate: Found | undefined = undefined;
+	positionType: Found | undefined = undefined;
+	companyId: Found | undefined = undefined;
+	companyName: Found | undefined = undefined;
+}
+
+class TimesheetFields {
+	[name: string]: Found | undefined;
+	id: Found | undefined = undefined;
+	candidateId: Found | undefined = undefined;
+	jobId: Found | undefined = undefined;
+	weekEnding: Found | undefined = undefined;
+	periodStart: Found | undefined = undefined;
+	periodEnd: Found | undefined = undefined;
+	hours: Found | undefined = undefined;
+	regularHours: Found | undefined = undefined;
+	overtimeHours: Found | undefined = undefined;
+	rate: Found | undefined = undefined;
+	rateUnit: Found | undefined = undefined;
+	overtimeRate: Found | undefined = undefined;
+	amount: Found | undefined = undefined;
+}
+
+class InvoiceFields {
+	[name: string]: Found | undefined;
+	id: Found | undefined = undefined;
+	candidateId: Found | undefined = undefined;
+	jobId: Found | undefined = undefined;
+	periodStart: Found | undefined = undefined;
+	periodEnd: Found | undefined = undefined;
+	hours: Found | undefined = undefined;
+	rate: Found | undefined = undefined;
+	rateUnit: Found | undefined = undefined;
+	amount: Found | undefined = undefined;
+	purchaseOrder: Found | undefined = undefined;
+}
+
+class AttachmentFields {
+	[name: string]: Found | undefined;
+	fileName: Found | undefined = undefined;
+	content: Found | undefined = undefined;
+	candidateId: Found | undefined = undefined;
+	placementId: Found | undefined = undefined;
+	attachmentId: Found | undefined = undefined;
+}
+
 
 const SLOT_ID = slotOf('id');
 const SLOT_CANDIDATE_ID = slotOf('candidateid');
@@ -366,13 +485,15 @@ class LazyNormalised implements Normalised {
 	/** The parts recognised so far, as PART_BIT bits (turned into `recognised` at the end, in PARTS order). */
 	recognisedBits = 0;
 	webhook?: { type: string; operation: string; id: string } = undefined;
-	candidate: Fields = {};
-	job: Fields = {};
-	placement: Fields = {};
-	timesheet: Fields = {};
-	invoice: Fields = {};
-	attachment: Fields = {};
+	candidate: Fields = new CandidateFields();
+	job: Fields = new JobFields();
+	placement: Fields = new PlacementFields();
+	timesheet: Fields = new TimesheetFields();
+	invoice: Fields = new InvoiceFields();
+	attachment: Fields = new AttachmentFields();
 	notes: string[] = [];
+	/** The Fields above by part index (PARTS order). */
+	readonly byIndex: Fields[] = [this.candidate, this.job, this.placement, this.timesheet, this.invoice, this.attachment];
 	/** Each row read, as three entries: the row, its nesting prefix, and that prefix compacted. */
 	readonly rows: unknown[] = [];
 	private rawMap?: Map<string, Found> = undefined;
@@ -413,16 +534,17 @@ export function normalise(input: unknown): Normalised {
 		out.notes.push(`The item is ${Array.isArray(input) ? 'an array' : typeof input}, not a JobDiva record.`);
 		return out;
 	}
-	const keys = Object.keys(input);
 	let nestedKeys: string[] | undefined;
-	for (const key of keys) {
-		if ((PARTS as readonly string[]).includes(key) && isPlainObject(input[key])) (nestedKeys ??= []).push(key);
+	if (enumeratesOwnKeysOnly(input)) {
+		for (const key in input) if (isPartName(key) && isPlainObject(input[key])) (nestedKeys ??= []).push(key);
+	} else {
+		for (const key of Object.keys(input)) if (isPartName(key) && isPlainObject(input[key])) (nestedKeys ??= []).push(key);
 	}
 	if (nestedKeys !== undefined) {
 		out.shapes.push('nested');
 		for (const key of nestedKeys) readRecord(out, input[key] as Record<string, unknown>, key as Part, PREFIXES.get(key) as string);
 		// Flat keys beside the nested objects (e.g. a placementId next to `candidate: {...}`) are read too.
-		const rest = flatKeys(input, keys, nestedKeys);
+		const rest = flatKeys(input, Object.keys(input), nestedKeys);
 		if (rest) readRecord(out, rest, undefined, '');
 	} else {
 		readRecord(out, input, undefined, '');
@@ -436,7 +558,7 @@ export function normalise(input: unknown): Normalised {
 	}
 	const bits = out.recognisedBits;
 	const recognised: Part[] = [];
-	for (const part of PARTS) if (bits & PART_BIT[part]) recognised.push(part);
+	for (let index = 0; index < PARTS.length; index++) if (bits & (1 << index)) recognised.push(PARTS[index]);
 	out.recognised = recognised;
 	return out;
 }
@@ -457,6 +579,16 @@ function flatKeys(input: Record<string, unknown>, keys: readonly string[], neste
 	return rest;
 }
 
+/**
+ * True when `for…in` visits exactly the object's own enumerable string keys, in Object.keys order: a plain object
+ * (or one without a prototype) while Object.prototype has no enumerable key. `for…in` reads values far faster than
+ * indexing by the keys of Object.keys, so the hot loops use it when it is the same walk.
+ */
+function enumeratesOwnKeysOnly(object: object): boolean {
+	const prototype: unknown = Object.getPrototypeOf(object);
+	return prototype === null || (prototype === Object.prototype && Object.keys(Object.prototype).length === 0);
+}
+
 /** The value as readRecord keeps it (strings trimmed), or undefined when it is blank (see isBlank). */
 function nonBlank(value: unknown): unknown {
 	if (value === undefined || value === null) return undefined;
@@ -465,6 +597,20 @@ function nonBlank(value: unknown): unknown {
 		return trimmed === '' || (trimmed.length === 4 && trimmed.toLowerCase() === 'null') ? undefined : trimmed;
 	}
 	return value;
+}
+
+function isPartName(key: string): boolean {
+	switch (key) {
+		case 'candidate':
+		case 'job':
+		case 'placement':
+		case 'timesheet':
+		case 'invoice':
+		case 'attachment':
+			return true;
+		default:
+			return false;
+	}
 }
 
 /** The nesting prefixes, made once: `candidate.`, …; `data[0].` after each. */
@@ -512,83 +658,76 @@ function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced
 		if (record.data.length > 1) out.notes.push(`The BI response held ${record.data.length} rows; only the first was mapped. Split them into items first.`);
 	}
 
-	const keys = Object.keys(row);
-	if (keys.length === 0) return;
-
-	// compactKey(prefix + key) is compactKey(prefix) + compactKey(key): lower-casing is per character (the one
-	// context rule, final sigma, gives a non-ASCII letter either way, and those are dropped).
-	const compactPrefix = prefix === '' ? '' : compactKey(prefix);
 	const rowStamp = nextStamp();
 	rowPrefix = prefix;
-	let traits = 0;
-	let marks = 0;
-	for (let index = 0; index < keys.length; index++) {
-		const key = keys[index];
-		const info = keyInfo(key);
-		traits |= info.traits;
-		// Only keys a rule looks for are kept (the raw map reads the row again); a key repeated under another
-		// spelling (`JOBID`, `jobId`) keeps its first non-blank value.
-		const slot = info.slot;
-		if (slot < 0 || slotStamp[slot] === rowStamp) continue;
-		let value = row[key];
-		// isBlank, with the trimmed string kept for the value
-		if (value === undefined || value === null) continue;
-		if (typeof value === 'string') {
-			value = value.trim();
-			if (value === '' || ((value as string).length === 4 && (value as string).toLowerCase() === 'null')) continue;
+	rowTraits = 0;
+	rowMarks = 0;
+	let keyCount = 0;
+	if (enumeratesOwnKeysOnly(row)) {
+		for (const key in row) {
+			keyCount++;
+			readKey(key, row[key], rowStamp);
 		}
-		slotStamp[slot] = rowStamp;
-		slotValue[slot] = value;
-		slotKey[slot] = info;
-		marks |= info.marks;
+	} else {
+		for (const key of Object.keys(row)) {
+			keyCount++;
+			readKey(key, row[key], rowStamp);
+		}
 	}
-	out.rows.push(row, prefix, compactPrefix);
-	out.shapes.push(rowShape(traits));
+	if (keyCount === 0) return;
+	// compactKey(prefix + key) is compactKey(prefix) + compactKey(key): lower-casing is per character (the one
+	// context rule, final sigma, gives a non-ASCII letter either way, and those are dropped).
+	out.rows.push(row, prefix, prefix === '' ? '' : compactKey(prefix));
+	out.shapes.push(rowShape(rowTraits));
 
 	// A nested object or a webhook says what it is; a bare row is recognised by its marker keys. References to
 	// other objects (a placement row's CANDIDATEID) are read below either way.
 	// A webhook's type is authoritative: a `contact` row has FIRSTNAME/EMAIL but is a client contact, not a candidate.
-	const parts = part ? PART_BIT[part] : isWebhook ? 0 : detectParts(marks);
+	const parts = part ? PART_BIT[part] : isWebhook ? 0 : detectParts(rowMarks);
 	out.recognisedBits |= parts;
 
 	// Part-specific fields are read into each part this row is; the first row to supply a field wins.
-	for (const p of PARTS) {
-		if (!(parts & PART_BIT[p])) continue;
-		const fields = out[p];
-		for (const [name, slots] of SPECIFIC_SLOTS[p]) {
-			if (fields[name]) continue;
-			const hit = firstSlot(slots);
-			if (hit) fields[name] = hit;
+	const byIndex = out.byIndex;
+	for (let index = 0; index < PARTS.length; index++) {
+		if (!(parts & (1 << index))) continue;
+		const fields = byIndex[index];
+		const { names, slots } = SPECIFIC_SLOTS[index];
+		for (let name = 0; name < names.length; name++) {
+			if (fields[names[name]]) continue;
+			const hit = firstSlot(slots[name]);
+			if (hit) fields[names[name]] = hit;
 		}
 	}
 	for (const generic of GENERIC_SLOTS) {
-		let owner: Part | undefined;
-		for (const p of generic.owners) {
-			if (parts & PART_BIT[p]) {
-				owner = p;
+		const owners = generic.owners;
+		let owner = -1;
+		for (let index = 0; index < owners.length; index++) {
+			if (parts & (1 << owners[index])) {
+				owner = owners[index];
 				break;
 			}
 		}
-		if (!owner) continue;
+		if (owner < 0) continue;
 		const hit = firstSlot(generic.slots);
 		if (!hit) continue;
-		if (!out[owner][generic.key]) out[owner][generic.key] = hit;
+		const key = generic.key;
+		if (!byIndex[owner][key]) byIndex[owner][key] = hit;
 		if (generic.shared) {
-			for (const p of generic.owners) if (parts & PART_BIT[p] && !out[p][generic.key]) out[p][generic.key] = hit;
+			for (const other of owners) if (parts & (1 << other) && !byIndex[other][key]) byIndex[other][key] = hit;
 		}
 	}
 	// The bare `ID` key belongs to the most specific object in the row; a webhook's `id` likewise.
-	let idOwner: Part | undefined;
-	for (const p of ID_PRECEDENCE) {
-		if (parts & PART_BIT[p]) {
-			idOwner = p;
+	let idOwner = -1;
+	for (let index = 0; index < ID_OWNERS.length; index++) {
+		if (parts & (1 << ID_OWNERS[index])) {
+			idOwner = ID_OWNERS[index];
 			break;
 		}
 	}
-	const bareId = atSlot(SLOT_ID) ?? webhookId;
-	if (idOwner && bareId) {
-		const idKey = idOwner === 'attachment' ? 'attachmentId' : 'id';
-		if (!out[idOwner][idKey]) out[idOwner][idKey] = bareId;
+	const bareId = idOwner < 0 ? undefined : (atSlot(SLOT_ID) ?? webhookId);
+	if (bareId) {
+		const idKey = PARTS[idOwner] === 'attachment' ? 'attachmentId' : 'id';
+		if (!byIndex[idOwner][idKey]) byIndex[idOwner][idKey] = bareId;
 	}
 	// References: a row about one object that names another (JOBID on a candidate-less placement row) lets
 	// later rules fill that object's ID.
@@ -604,6 +743,33 @@ function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced
 		const placementRef = atSlot(SLOT_PLACEMENT_ID);
 		if (placementRef) out.placement.id = placementRef;
 	}
+}
+
+/** The traits and marker bits of the row being read, gathered by readKey. */
+let rowTraits = 0;
+let rowMarks = 0;
+
+/**
+ * One key of the row being read: its traits count for the row's shape; a key a rule looks for keeps its first
+ * non-blank value (trimmed) in its slot (a key repeated under another spelling, `JOBID` and `jobId`, keeps the first).
+ * Keys no rule looks for by name are not kept: the raw map reads the row again.
+ */
+function readKey(key: string, rowValue: unknown, rowStamp: number): void {
+	const info = keyInfo(key);
+	rowTraits |= info.traits;
+	const slot = info.slot;
+	if (slot < 0 || slotStamp[slot] === rowStamp) return;
+	let value = rowValue;
+	// isBlank, with the trimmed string kept for the value
+	if (value === undefined || value === null) return;
+	if (typeof value === 'string') {
+		value = value.trim();
+		if (value === '' || ((value as string).length === 4 && (value as string).toLowerCase() === 'null')) return;
+	}
+	slotStamp[slot] = rowStamp;
+	slotValue[slot] = value;
+	slotKey[slot] = info;
+	rowMarks |= info.marks;
 }
 
 /** The parts a bare row is, as bits, from its marker keys (`marks`) and the keys it has. */
