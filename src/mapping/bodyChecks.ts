@@ -61,10 +61,27 @@ function hasOnly(body: Body, allowed: ReadonlySet<string>): boolean {
 	return true;
 }
 
+/**
+ * `{ [idKey]: id }`, as object literals with the key written out for the three ID keys: a computed key makes V8
+ * define the property the slow way, and every metadata object of every body starts here.
+ */
+function startMetadata(idKey: string, id: string): Record<string, string> {
+	switch (idKey) {
+		case 'jobdiva_candidate_id':
+			return { jobdiva_candidate_id: id };
+		case 'jobdiva_job_id':
+			return { jobdiva_job_id: id };
+		case 'jobdiva_placement_id':
+			return { jobdiva_placement_id: id };
+		default:
+			return { [idKey]: id };
+	}
+}
+
 /** `z.object({ [idKey]: text }).catchall(z.string())`: the ID first, then the other keys in their order. */
 function metadata(value: unknown, idKey: string): Record<string, string> | undefined {
 	if (!isRecord(value) || !isText(value[idKey])) return undefined;
-	const out: Record<string, string> = { [idKey]: value[idKey] };
+	const out = startMetadata(idKey, value[idKey]);
 	for (const key in value) {
 		if (key === idKey) continue;
 		const item = value[key];

@@ -78,9 +78,13 @@ export function shortHash(content: unknown): string {
 	return hash('sha256', text, 'hex').slice(0, 8);
 }
 
+const SAFE_ID = /^[A-Za-z0-9_.-]*$/;
+
 /** JobDiva IDs may hold commas (`"<employeeid>,<recid>"` on billing webhooks); keys keep only safe characters. */
 export function safeId(id: string): string {
-	const cleaned = id.trim().replace(/[^A-Za-z0-9_.-]+/g, '_');
+	const trimmed = id.trim();
+	// most IDs are safe already: test before building a replaced copy
+	const cleaned = SAFE_ID.test(trimmed) ? trimmed : trimmed.replace(/[^A-Za-z0-9_.-]+/g, '_');
 	return cleaned === '' ? 'none' : cleaned.slice(0, 64);
 }
 
