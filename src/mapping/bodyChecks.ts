@@ -27,9 +27,9 @@ const isRegion = (value: unknown): value is string => typeof value === 'string' 
 const isUnixSeconds = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0 && (value as number) < 1e11;
 
 /**
- * The last two URLs placement.ts parsed with `new URL` (the session's success and cancel URLs), so checkSession,
- * which runs right after on the same strings, need not parse them again: `new URL` answers the same for the same
- * text. Two plain slots, not a Set: comparing the very same strings is nearly free, hashing fresh ones is not.
+ * The last two URLs placement.ts parsed with `new URL`, or knew to parse (from a template no value can break), the
+ * session's success and cancel URLs, so checkSession, which runs right after on the same strings, need not parse
+ * them again: `new URL` answers the same for the same text. Two plain slots, not a Set: comparing the very same strings is nearly free, hashing fresh ones is not.
  */
 const parsedUrls: [string, string] = ['', ''];
 

@@ -80,33 +80,68 @@ export function coverageDates(record: Normalised, rules: MappingRules, notes: st
 
 const PLACEHOLDER = /\{(placementId|candidateId|jobId)\}/g;
 
+/** A URL template split once into [text, placeholder, text, …, text] (placeholder names at the odd indexes). */
+interface SplitTemplate {
+	parts: string[];
+	/** Every URL it gives is an http(s) URL whatever the values (see {@link valuesCannotBreak}). */
+	alwaysValid: boolean;
+}
+
 /**
- * URL templates split once into [text, placeholder, text, …, text] (what the global replace walks each time), by
- * template text. Bounded: templates are node parameters and may be expressions.
+ * URL templates split once (what the global replace walked each time), by template text. Bounded: templates are
+ * node parameters and may be expressions.
  */
-const splitTemplates = new Map<string, string[]>();
+const splitTemplates = new Map<string, SplitTemplate>();
 const SPLIT_TEMPLATES_LIMIT = 100;
 
-function templateParts(template: string): string[] {
-	let parts = splitTemplates.get(template);
-	if (parts === undefined) {
+function splitTemplate(template: string): SplitTemplate {
+	let split = splitTemplates.get(template);
+	if (split === undefined) {
 		// split with a capturing group keeps the captured placeholder names at the odd indexes
-		parts = template.split(PLACEHOLDER);
+		const parts = template.split(PLACEHOLDER);
+		split = { parts, alwaysValid: valuesCannotBreak(parts) };
 		if (splitTemplates.size >= SPLIT_TEMPLATES_LIMIT) splitTemplates.clear();
-		splitTemplates.set(template, parts);
+		splitTemplates.set(template, split);
 	}
-	return parts;
+	return split;
+}
+
+/** Stands for a value in {@link valuesCannotBreak}: letters only, as the URL parser keeps them (even in a host). */
+const MARKER = 'zqjobdivavaluezq';
+
+/**
+ * True when the template (split) gives an http(s) URL for ANY values, so its URLs need not be parsed one by one.
+ * Values are inserted with encodeURIComponent, which writes no URL delimiter (`/ ? # \ : @ [ ]`), and the URL
+ * parser never fails in the path, query or fragment: only the scheme, userinfo, host and port can make it fail or
+ * change the protocol. So: filled with a marker, the template must parse as http(s), with every marker in the path,
+ * query or fragment and none in the scheme, userinfo or host. Anything else is parsed per URL, as before.
+ */
+export function valuesCannotBreak(parts: readonly string[]): boolean {
+	const placeholders = (parts.length - 1) / 2;
+	let filled = parts[0];
+	for (let index = 1; index < parts.length; index += 2) filled += MARKER + parts[index + 1];
+	let parsed: URL;
+	try {
+		parsed = new URL(filled);
+	} catch {
+		return false;
+	}
+	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
+	if (`${parsed.protocol}${parsed.username}${parsed.password}${parsed.host}`.includes(MARKER)) return false;
+	return `${parsed.pathname}${parsed.search}${parsed.hash}`.split(MARKER).length - 1 === placeholders;
 }
 
 function fillTemplate(template: string, values: Record<string, string>, parameter: string): string {
-	const parts = templateParts(template);
+	const { parts, alwaysValid } = splitTemplate(template);
 	let url = parts[0];
 	for (let index = 1; index < parts.length; index += 2) url += encodeURIComponent(values[parts[index]] ?? '') + parts[index + 1];
-	try {
-		const parsed = new URL(url);
-		if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('protocol');
-	} catch {
-		throw new ValueError(parameter, template, 'does not give an http(s) URL', 'Enter a full URL such as https://dashboard.example.com/jobdiva/placements/{placementId}?coverage=active.');
+	if (!alwaysValid) {
+		try {
+			const parsed = new URL(url);
+			if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('protocol');
+		} catch {
+			throw new ValueError(parameter, template, 'does not give an http(s) URL', 'Enter a full URL such as https://dashboard.example.com/jobdiva/placements/{placementId}?coverage=active.');
+		}
 	}
 	rememberParsedUrl(url);
 	return url;
