@@ -1,4 +1,4 @@
-import { pick, text, type Normalised } from './normalise';
+import { pick, text, type Found, type Normalised } from './normalise';
 import type { MappingRules } from './schemas';
 
 /**
@@ -31,15 +31,13 @@ export function chooseClient(record: Normalised, rules: MappingRules): ClientCho
 }
 
 function choose(record: Normalised, rules: MappingRules): ClientChoice {
-	const candidates = [
-		pick(record.placement, 'companyId'),
-		pick(record.job, 'companyId'),
-		pick(record.placement, 'companyName'),
-		pick(record.job, 'companyName'),
-	].filter((found) => found !== undefined);
+	const candidates: Found[] = [];
+	for (const found of [pick(record.placement, 'companyId'), pick(record.job, 'companyId'), pick(record.placement, 'companyName'), pick(record.job, 'companyName')]) {
+		if (found !== undefined) candidates.push(found);
+	}
 	for (const found of candidates) {
 		const value = (text(found) ?? '').toLowerCase();
-		const row = rules.clientTable.find((r) => r.client.trim().toLowerCase() === value);
+		const row = clientRow(rules, value);
 		if (row) {
 			return {
 				coverageTypes: row.coverageTypes,
@@ -54,6 +52,12 @@ function choose(record: Normalised, rules: MappingRules): ClientChoice {
 		entity: rules.defaultEntity,
 		because: company ? `${company.field} "${text(company)}" is not in the Client Table; defaults used` : 'no JobDiva company on the item; defaults used',
 	};
+}
+
+/** The Client Table row for a company (ID or name, lower case), or undefined. */
+function clientRow(rules: MappingRules, company: string): MappingRules['clientTable'][number] | undefined {
+	for (const row of rules.clientTable) if (row.client.trim().toLowerCase() === company) return row;
+	return undefined;
 }
 
 /**

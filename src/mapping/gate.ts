@@ -62,7 +62,11 @@ export function checkSkipList(record: Normalised, skipList: readonly FieldValue[
 
 export function contractorGate(record: Normalised, evidence: readonly FieldValue[]): GateResult {
 	const category = pick(record.placement, 'employmentCategory') ?? pick(record.job, 'employmentCategory');
-	const positions = [pick(record.placement, 'positionType'), pick(record.job, 'positionType')].filter((f): f is Found => !!f);
+	const positions: Found[] = [];
+	const placementPosition = pick(record.placement, 'positionType');
+	const jobPosition = pick(record.job, 'positionType');
+	if (placementPosition) positions.push(placementPosition);
+	if (jobPosition) positions.push(jobPosition);
 	const corpToCorp = pick(record.placement, 'corpToCorp');
 
 	const categoryText = text(category);

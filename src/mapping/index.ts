@@ -114,15 +114,21 @@ function skipOutcome(record: Normalised, operation: Operation, notes: string[], 
 	};
 }
 
+function recognisesAny(record: Normalised, parts: readonly Part[]): boolean {
+	for (const part of parts) if (record.recognised.includes(part)) return true;
+	return false;
+}
+
 export function mapRecord(input: unknown, operation: Operation, rules: MappingRules): MapOutcome {
 	const record = normalise(input);
-	const notes = [...record.notes];
+	// the item's own notes array: nothing reads the record's notes after this
+	const notes = record.notes;
 
 	const needed = REQUIRED_PART[operation];
 	if (record.webhook && record.webhook.operation.toLowerCase() === 'delete') {
 		return skipOutcome(record, operation, notes, { reason: `JobDiva ${record.webhook.type} Delete event: nothing to create in 1099Policy (delete or cancel there by hand or in a separate branch)`, field: 'operation', value: record.webhook.operation });
 	}
-	if (!needed.some((part) => record.recognised.includes(part))) {
+	if (!recognisesAny(record, needed)) {
 		if (record.webhook) {
 			return skipOutcome(record, operation, notes, { reason: `JobDiva webhook type "${record.webhook.type}" carries no ${needed.join(' or ')} data for this operation`, field: 'type', value: record.webhook.type });
 		}

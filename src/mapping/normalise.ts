@@ -400,19 +400,31 @@ interface KeyInfo {
 	slot: number;
 	/** PART_BIT of each part this key is a marker of. */
 	marks: number;
-	/** The last nesting prefix the key was named with, and `prefix + key` (a key is nearly always under one). */
+	/**
+	 * The last two nesting prefixes the key was named with, and `prefix + key` for each: a key sits under one or
+	 * two prefixes in a run (`candidate.ID` and `job.ID` in nested placements).
+	 */
 	prefix: string;
 	field: string;
+	otherPrefix: string;
+	otherField: string;
 }
 
 /** `prefix + key`, the name a Found gives: the key as the user sees it in the item. */
 function fieldName(info: KeyInfo, prefix: string): string {
 	if (prefix === '') return info.key;
-	if (info.prefix !== prefix) {
-		info.field = prefix + info.key;
-		info.prefix = prefix;
+	if (info.prefix === prefix) return info.field;
+	if (info.otherPrefix !== prefix) {
+		info.otherField = prefix + info.key;
+		info.otherPrefix = prefix;
 	}
-	return info.field;
+	// the latest first
+	const field = info.otherField;
+	info.otherPrefix = info.prefix;
+	info.otherField = info.field;
+	info.prefix = prefix;
+	info.field = field;
+	return field;
 }
 
 /** What rowShape needs to know of one key, as bits. */
@@ -434,6 +446,8 @@ function keyInfo(key: string): KeyInfo {
 			marks: MARKED_BITS.get(compact) ?? 0,
 			prefix: '',
 			field: key,
+			otherPrefix: '',
+			otherField: key,
 		};
 		if (keyInfos.size >= COMPACTED_LIMIT) keyInfos.clear();
 		keyInfos.set(key, info);
@@ -474,6 +488,52 @@ function prefixedKey(compactPrefix: string, compactedKey: string): string {
 }
 
 /**
+ * Each part's Fields with nothing set, shared (frozen) by every item that has nothing for that part: most items
+ * have three parts or fewer, so most of their six Fields objects need not be made.
+ */
+const UNSET: readonly Fields[] = [new CandidateFields(), new JobFields(), new PlacementFields(), new TimesheetFields(), new InvoiceFields(), new AttachmentFields()].map(
+	(fields) => Object.freeze(fields),
+);
+
+/** A part's Fields by part index (PARTS order). */
+function fieldsOf(out: LazyNormalised, index: number): Fields {
+	switch (index) {
+		case 0:
+			return out.candidate;
+		case 1:
+			return out.job;
+		case 2:
+			return out.placement;
+		case 3:
+			return out.timesheet;
+		case 4:
+			return out.invoice;
+		default:
+			return out.attachment;
+	}
+}
+
+/** A part's Fields to set a field in: its own, made on first use in place of the shared unset one. */
+function fieldsToSet(out: LazyNormalised, index: number): Fields {
+	const fields = fieldsOf(out, index);
+	if (fields !== UNSET[index]) return fields;
+	switch (index) {
+		case 0:
+			return (out.candidate = new CandidateFields());
+		case 1:
+			return (out.job = new JobFields());
+		case 2:
+			return (out.placement = new PlacementFields());
+		case 3:
+			return (out.timesheet = new TimesheetFields());
+		case 4:
+			return (out.invoice = new InvoiceFields());
+		default:
+			return (out.attachment = new AttachmentFields());
+	}
+}
+
+/**
  * A Normalised whose `raw` map is built on first use: only the Skip List and Contractor Evidence rules read it,
  * and filling it for every leaf of every item was the largest part of normalising. It is built from the rows
  * readRecord read, in the same order and with the same blank and key rules, so it holds exactly what filling it
@@ -485,15 +545,14 @@ class LazyNormalised implements Normalised {
 	/** The parts recognised so far, as PART_BIT bits (turned into `recognised` at the end, in PARTS order). */
 	recognisedBits = 0;
 	webhook?: { type: string; operation: string; id: string } = undefined;
-	candidate: Fields = new CandidateFields();
-	job: Fields = new JobFields();
-	placement: Fields = new PlacementFields();
-	timesheet: Fields = new TimesheetFields();
-	invoice: Fields = new InvoiceFields();
-	attachment: Fields = new AttachmentFields();
+	// a part's Fields is the shared unset one until readRecord sets a field of it (see fieldsToSet)
+	candidate: Fields = UNSET[0];
+	job: Fields = UNSET[1];
+	placement: Fields = UNSET[2];
+	timesheet: Fields = UNSET[3];
+	invoice: Fields = UNSET[4];
+	attachment: Fields = UNSET[5];
 	notes: string[] = [];
-	/** The Fields above by part index (PARTS order). */
-	readonly byIndex: Fields[] = [this.candidate, this.job, this.placement, this.timesheet, this.invoice, this.attachment];
 	/** Each row read, as three entries: the row, its nesting prefix, and that prefix compacted. */
 	readonly rows: unknown[] = [];
 	private rawMap?: Map<string, Found> = undefined;
@@ -645,7 +704,7 @@ function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced
 			out.notes.push(`The webhook (${operation}) has no data row${operation.toLowerCase() === 'delete' ? ': JobDiva sends none on Delete' : ''}.`);
 			if (part) out.recognisedBits |= PART_BIT[part];
 			if (part && webhookId) {
-				const target = out[part];
+				const target = fieldsToSet(out, PARTS.indexOf(part));
 				const idKey = part === 'attachment' ? 'attachmentId' : 'id';
 				target[idKey] = target[idKey] ?? webhookId;
 			}
@@ -687,15 +746,16 @@ function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced
 	out.recognisedBits |= parts;
 
 	// Part-specific fields are read into each part this row is; the first row to supply a field wins.
-	const byIndex = out.byIndex;
 	for (let index = 0; index < PARTS.length; index++) {
 		if (!(parts & (1 << index))) continue;
-		const fields = byIndex[index];
+		let fields = fieldsOf(out, index);
 		const { names, slots } = SPECIFIC_SLOTS[index];
 		for (let name = 0; name < names.length; name++) {
 			if (fields[names[name]]) continue;
 			const hit = firstSlot(slots[name]);
-			if (hit) fields[names[name]] = hit;
+			if (!hit) continue;
+			fields = fieldsToSet(out, index);
+			fields[names[name]] = hit;
 		}
 	}
 	for (const generic of GENERIC_SLOTS) {
@@ -711,9 +771,9 @@ function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced
 		const hit = firstSlot(generic.slots);
 		if (!hit) continue;
 		const key = generic.key;
-		if (!byIndex[owner][key]) byIndex[owner][key] = hit;
+		if (!fieldsOf(out, owner)[key]) fieldsToSet(out, owner)[key] = hit;
 		if (generic.shared) {
-			for (const other of owners) if (parts & (1 << other) && !byIndex[other][key]) byIndex[other][key] = hit;
+			for (const other of owners) if (parts & (1 << other) && !fieldsOf(out, other)[key]) fieldsToSet(out, other)[key] = hit;
 		}
 	}
 	// The bare `ID` key belongs to the most specific object in the row; a webhook's `id` likewise.
@@ -727,21 +787,21 @@ function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced
 	const bareId = idOwner < 0 ? undefined : (atSlot(SLOT_ID) ?? webhookId);
 	if (bareId) {
 		const idKey = PARTS[idOwner] === 'attachment' ? 'attachmentId' : 'id';
-		if (!byIndex[idOwner][idKey]) byIndex[idOwner][idKey] = bareId;
+		if (!fieldsOf(out, idOwner)[idKey]) fieldsToSet(out, idOwner)[idKey] = bareId;
 	}
 	// References: a row about one object that names another (JOBID on a candidate-less placement row) lets
 	// later rules fill that object's ID.
 	if (!out.candidate.id && !(parts & PART_BIT.candidate)) {
 		const candidateRef = atSlot(SLOT_CANDIDATE_ID) ?? atSlot(SLOT_EMPLOYEE_ID);
-		if (candidateRef) out.candidate.id = candidateRef;
+		if (candidateRef) fieldsToSet(out, 0).id = candidateRef;
 	}
 	if (!out.job.id && !(parts & PART_BIT.job)) {
 		const jobRef = atSlot(SLOT_JOB_ID);
-		if (jobRef) out.job.id = jobRef;
+		if (jobRef) fieldsToSet(out, 1).id = jobRef;
 	}
 	if (!out.placement.id && !(parts & PART_BIT.placement)) {
 		const placementRef = atSlot(SLOT_PLACEMENT_ID);
-		if (placementRef) out.placement.id = placementRef;
+		if (placementRef) fieldsToSet(out, 2).id = placementRef;
 	}
 }
 
@@ -772,9 +832,13 @@ function readKey(key: string, rowValue: unknown, rowStamp: number): void {
 	rowMarks |= info.marks;
 }
 
+/** True when the row being read has a value for the slot. */
+function has(slot: number): boolean {
+	return slotStamp[slot] === stamp;
+}
+
 /** The parts a bare row is, as bits, from its marker keys (`marks`) and the keys it has. */
 function detectParts(marks: number): number {
-	const has = (slot: number): boolean => slotStamp[slot] === stamp;
 	let parts = marks;
 	// A searchStart record or a guide-style placement: candidate and job references plus a start date.
 	if (!(parts & PART_BIT.placement) && has(SLOT_CANDIDATE_ID) && has(SLOT_JOB_ID) && (has(SLOT_START_DATE) || has(SLOT_END_DATE))) {

@@ -89,6 +89,11 @@ const unitsByTable = new WeakMap<readonly UnitRule[], Map<string, RateUnit>>();
 const UNITS_LIMIT = 500;
 
 export function parseRateUnit(found: Found, custom: readonly UnitRule[] = []): RateUnit {
+	return { ...rateUnit(found, custom) };
+}
+
+/** {@link parseRateUnit}'s answer itself, shared with the cache: for callers here that only read it. */
+function rateUnit(found: Found, custom: readonly UnitRule[]): RateUnit {
 	const raw = typeof found.value === 'string' || typeof found.value === 'number' ? String(found.value).trim() : '';
 	let units = custom.length === 0 ? unitsWithoutTable : unitsByTable.get(custom);
 	if (units === undefined) {
@@ -96,11 +101,11 @@ export function parseRateUnit(found: Found, custom: readonly UnitRule[] = []): R
 		unitsByTable.set(custom, units);
 	}
 	const known = units.get(raw);
-	if (known !== undefined) return { ...known };
+	if (known !== undefined) return known;
 	const unit = readRateUnit(found, raw, custom);
 	if (units.size >= UNITS_LIMIT) units.clear();
 	units.set(raw, unit);
-	return { ...unit };
+	return unit;
 }
 
 function readRateUnit(found: Found, raw: string, custom: readonly UnitRule[]): RateUnit {
@@ -152,7 +157,7 @@ export function toWage(rate: Found | undefined, unit: Found | undefined, custom:
 			'Send the pay unit with the rate (PAYFREQUENCY / PAYRATEPER / "pay rate currency/unit").',
 		);
 	}
-	const { period, currency: unitCurrency } = parseRateUnit(unit, custom);
+	const { period, currency: unitCurrency } = rateUnit(unit, custom);
 	const currency = (typeof currencyField?.value === 'string' ? currencyField.value.trim().toUpperCase() : undefined) || unitCurrency || 'USD';
 	if (currency !== 'USD') {
 		throw new ValueError(
