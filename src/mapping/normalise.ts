@@ -156,10 +156,24 @@ const WEBHOOK_TYPES: Record<string, Part> = {
 	document: 'attachment',
 };
 
+/**
+ * `text.trim()`, without calling it when both ends are printable ASCII (never white space), as nearly every JobDiva
+ * value is: trimming is done for every value read and again for every value used.
+ */
+export function trimText(text: string): string {
+	const last = text.length - 1;
+	if (last >= 0) {
+		const first = text.charCodeAt(0);
+		const end = text.charCodeAt(last);
+		if (first > 32 && first < 127 && end > 32 && end < 127) return text;
+	}
+	return text.trim();
+}
+
 export function isBlank(value: unknown): boolean {
 	if (value === undefined || value === null) return true;
 	if (typeof value !== 'string') return false;
-	const trimmed = value.trim();
+	const trimmed = trimText(value);
 	return trimmed === '' || (trimmed.length === 4 && trimmed.toLowerCase() === 'null');
 }
 
@@ -652,7 +666,7 @@ function enumeratesOwnKeysOnly(object: object): boolean {
 function nonBlank(value: unknown): unknown {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'string') {
-		const trimmed = value.trim();
+		const trimmed = trimText(value);
 		return trimmed === '' || (trimmed.length === 4 && trimmed.toLowerCase() === 'null') ? undefined : trimmed;
 	}
 	return value;
@@ -823,7 +837,7 @@ function readKey(key: string, rowValue: unknown, rowStamp: number): void {
 	// isBlank, with the trimmed string kept for the value
 	if (value === undefined || value === null) return;
 	if (typeof value === 'string') {
-		value = value.trim();
+		value = trimText(value);
 		if (value === '' || ((value as string).length === 4 && (value as string).toLowerCase() === 'null')) return;
 	}
 	slotStamp[slot] = rowStamp;
@@ -866,7 +880,7 @@ export function pick(fields: Fields, first: string, second?: string, third?: str
 export function text(found: Found | undefined): string | undefined {
 	if (!found || isBlank(found.value)) return undefined;
 	const value = found.value;
-	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'string') return trimText(value);
 	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
 	return undefined;
 }
