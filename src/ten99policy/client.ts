@@ -25,6 +25,12 @@ export interface TrafficGate {
 	onSuccess(): void;
 }
 
+/** Lets a caller space request starts apart (see src/util/pacer.ts); told each request's round trip. */
+export interface RequestPacing {
+	beforeRequest(): Promise<void>;
+	onResponse(roundTripMs: number): void;
+}
+
 export interface ClientOptions {
 	transport: Transport;
 	sleep: Sleep;
@@ -39,6 +45,7 @@ export interface ClientOptions {
 	now?: () => number;
 	onRetry?: (info: RetryInfo) => void;
 	gate?: TrafficGate;
+	pacer?: RequestPacing;
 }
 
 export interface SendOptions {
@@ -68,7 +75,7 @@ export interface ListOptions {
  * the injected transport, retries what is safe to retry, and pages through bare-array lists.
  */
 export class Ten99PolicyClient {
-	private readonly options: Required<Omit<ClientOptions, 'onRetry' | 'gate'>> & Pick<ClientOptions, 'onRetry' | 'gate'>;
+	private readonly options: Required<Omit<ClientOptions, 'onRetry' | 'gate' | 'pacer'>> & Pick<ClientOptions, 'onRetry' | 'gate' | 'pacer'>;
 
 	constructor(options: ClientOptions) {
 		// Explicit `undefined`s in `options` must not override the defaults, so spread first and default after.
@@ -155,12 +162,16 @@ export class Ten99PolicyClient {
 	}
 
 	private async sendWithRetries(http: HttpRequest, path: string, safeToRepeat: boolean): Promise<unknown> {
-		const { maxRetries, gate } = this.options;
+		const { maxRetries, gate, pacer } = this.options;
 		for (let attempt = 0; ; attempt++) {
+			// Pacing first: the gate's check must come right before the request, so none starts during a 429 pause.
+			await pacer?.beforeRequest();
 			await gate?.beforeRequest();
 			let response;
+			const started = pacer ? this.options.now() : 0;
 			try {
 				response = await this.options.transport(http);
+				pacer?.onResponse(this.options.now() - started);
 			} catch (error) {
 				const code = connectionErrorCode(error);
 				if (code === undefined) throw error;
