@@ -1,6 +1,5 @@
 import { COVERAGE_TYPES, WAGE_TYPES } from '../ten99policy/fields';
 import { WAGE_MAX_CENTS, WAGE_MIN_CENTS } from '../ten99policy/money';
-import { trimText } from './normalise';
 import type { AssignmentBody, ContractorBody, InvoiceBody, JobBody, QuoteBody, SessionBody } from './schemas';
 
 /**
@@ -23,7 +22,7 @@ const WAGE_TYPE = new Set<unknown>(WAGE_TYPES);
 export const isEmailText = (value: unknown): value is string => typeof value === 'string' && EMAIL.test(value);
 
 /** `z.string().trim().min(1)` leaving the value as it is: already trimmed and not empty. */
-const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && trimText(value) === value;
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.trim() === value;
 const isRegion = (value: unknown): value is string => typeof value === 'string' && TWO_LETTERS.test(value);
 const isUnixSeconds = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0 && (value as number) < 1e11;
 

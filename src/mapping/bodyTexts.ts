@@ -48,6 +48,51 @@ function valueText(value: unknown): string {
 	return stableStringify(value);
 }
 
+/** A member name as written before its value: `"key":` first in its object, `,"key":` after another member. */
+interface Member {
+	first: string;
+	next: string;
+}
+
+function member(key: string): Member {
+	const quoted = `${JSON.stringify(key)}:`;
+	return { first: quoted, next: `,${quoted}` };
+}
+
+const ADDRESS = member('address');
+const CANCEL_URL = member('cancel_url');
+const CATEGORY_CODE = member('category_code');
+const CONTRACTOR = member('contractor');
+const COUNTRY = member('country');
+const COVERAGE_TYPE = member('coverage_type');
+const CUSTOM_METADATA = member('custom_metadata');
+const DESCRIPTION = member('description');
+const EFFECTIVE_DATE = member('effective_date');
+const EMAIL = member('email');
+const END_DATE = member('end_date');
+const ENTITY = member('entity');
+const FIRST_NAME = member('first_name');
+const GROSS_PAY = member('gross_pay');
+const JOB = member('job');
+const JOBDIVA_CANDIDATE_ID = member('jobdiva_candidate_id');
+const JOBDIVA_JOB_ID = member('jobdiva_job_id');
+const JOBDIVA_PLACEMENT_ID = member('jobdiva_placement_id');
+const LAST_NAME = member('last_name');
+const LINE1 = member('line1');
+const LINE2 = member('line2');
+const LOCALITY = member('locality');
+const NAME = member('name');
+const PAYCYCLE_ENDDATE = member('paycycle_enddate');
+const PAYCYCLE_STARTDATE = member('paycycle_startdate');
+const PHONE = member('phone');
+const POSTALCODE = member('postalcode');
+const PURCHASE_ORDER_NUMBER = member('purchase_order_number');
+const QUOTE = member('quote');
+const REGION = member('region');
+const SUCCESS_URL = member('success_url');
+const WAGE = member('wage');
+const WAGE_TYPE = member('wage_type');
+
 /**
  * One object's text being written: members are added in sorted key order (undefined ones are left out, as
  * stableStringify leaves them out), and `end` checks that they were all of the object's members.
@@ -56,10 +101,10 @@ class ObjectText {
 	private out = '{';
 	private written = 0;
 
-	/** Adds `"key":value` (`quotedKey` is `"key":`) unless the value is undefined; `text` writes the value. */
-	add(quotedKey: string, value: unknown, text: (value: unknown) => string = valueText): void {
+	/** Adds `"key":value` unless the value is undefined (`key` from {@link member}); `text` writes the value. */
+	add(key: Member, value: unknown, text: (value: unknown) => string = valueText): void {
 		if (value === undefined) return;
-		this.out += this.written === 0 ? quotedKey + text(value) : `,${quotedKey}${text(value)}`;
+		this.out += (this.written === 0 ? key.first : key.next) + text(value);
 		this.written++;
 	}
 
@@ -73,12 +118,12 @@ class ObjectText {
 function addressText(value: unknown): string {
 	if (!isPlainBody(value)) return stableStringify(value);
 	const text = new ObjectText();
-	text.add('"country":', value.country);
-	text.add('"line1":', value.line1);
-	text.add('"line2":', value.line2);
-	text.add('"locality":', value.locality);
-	text.add('"postalcode":', value.postalcode);
-	text.add('"region":', value.region);
+	text.add(COUNTRY, value.country);
+	text.add(LINE1, value.line1);
+	text.add(LINE2, value.line2);
+	text.add(LOCALITY, value.locality);
+	text.add(POSTALCODE, value.postalcode);
+	text.add(REGION, value.region);
 	return text.end(value);
 }
 
@@ -86,9 +131,9 @@ function addressText(value: unknown): string {
 function metadataText(value: unknown): string {
 	if (!isPlainBody(value)) return stableStringify(value);
 	const text = new ObjectText();
-	text.add('"jobdiva_candidate_id":', value.jobdiva_candidate_id);
-	text.add('"jobdiva_job_id":', value.jobdiva_job_id);
-	text.add('"jobdiva_placement_id":', value.jobdiva_placement_id);
+	text.add(JOBDIVA_CANDIDATE_ID, value.jobdiva_candidate_id);
+	text.add(JOBDIVA_JOB_ID, value.jobdiva_job_id);
+	text.add(JOBDIVA_PLACEMENT_ID, value.jobdiva_placement_id);
 	return text.end(value);
 }
 
@@ -96,12 +141,12 @@ function metadataText(value: unknown): string {
 export function contractorText(body: unknown): string {
 	if (!isPlainBody(body)) return stableStringify(body);
 	const text = new ObjectText();
-	text.add('"address":', body.address, addressText);
-	text.add('"custom_metadata":', body.custom_metadata, metadataText);
-	text.add('"email":', body.email);
-	text.add('"first_name":', body.first_name);
-	text.add('"last_name":', body.last_name);
-	text.add('"phone":', body.phone);
+	text.add(ADDRESS, body.address, addressText);
+	text.add(CUSTOM_METADATA, body.custom_metadata, metadataText);
+	text.add(EMAIL, body.email);
+	text.add(FIRST_NAME, body.first_name);
+	text.add(LAST_NAME, body.last_name);
+	text.add(PHONE, body.phone);
 	return text.end(body);
 }
 
@@ -109,15 +154,15 @@ export function contractorText(body: unknown): string {
 export function jobText(body: unknown): string {
 	if (!isPlainBody(body)) return stableStringify(body);
 	const text = new ObjectText();
-	text.add('"address":', body.address, addressText);
-	text.add('"category_code":', body.category_code);
-	text.add('"custom_metadata":', body.custom_metadata, metadataText);
-	text.add('"description":', body.description);
-	text.add('"entity":', body.entity);
-	text.add('"name":', body.name);
-	text.add('"region":', body.region);
-	text.add('"wage":', body.wage);
-	text.add('"wage_type":', body.wage_type);
+	text.add(ADDRESS, body.address, addressText);
+	text.add(CATEGORY_CODE, body.category_code);
+	text.add(CUSTOM_METADATA, body.custom_metadata, metadataText);
+	text.add(DESCRIPTION, body.description);
+	text.add(ENTITY, body.entity);
+	text.add(NAME, body.name);
+	text.add(REGION, body.region);
+	text.add(WAGE, body.wage);
+	text.add(WAGE_TYPE, body.wage_type);
 	return text.end(body);
 }
 
@@ -125,12 +170,12 @@ export function jobText(body: unknown): string {
 export function coverageText(body: unknown): string {
 	if (!isPlainBody(body)) return stableStringify(body);
 	const text = new ObjectText();
-	text.add('"contractor":', body.contractor);
-	text.add('"coverage_type":', body.coverage_type);
-	text.add('"custom_metadata":', body.custom_metadata, metadataText);
-	text.add('"effective_date":', body.effective_date);
-	text.add('"end_date":', body.end_date);
-	text.add('"job":', body.job);
+	text.add(CONTRACTOR, body.contractor);
+	text.add(COVERAGE_TYPE, body.coverage_type);
+	text.add(CUSTOM_METADATA, body.custom_metadata, metadataText);
+	text.add(EFFECTIVE_DATE, body.effective_date);
+	text.add(END_DATE, body.end_date);
+	text.add(JOB, body.job);
 	return text.end(body);
 }
 
@@ -138,10 +183,10 @@ export function coverageText(body: unknown): string {
 export function sessionText(body: unknown): string {
 	if (!isPlainBody(body)) return stableStringify(body);
 	const text = new ObjectText();
-	text.add('"cancel_url":', body.cancel_url);
-	text.add('"custom_metadata":', body.custom_metadata, metadataText);
-	text.add('"quote":', body.quote);
-	text.add('"success_url":', body.success_url);
+	text.add(CANCEL_URL, body.cancel_url);
+	text.add(CUSTOM_METADATA, body.custom_metadata, metadataText);
+	text.add(QUOTE, body.quote);
+	text.add(SUCCESS_URL, body.success_url);
 	return text.end(body);
 }
 
@@ -149,11 +194,11 @@ export function sessionText(body: unknown): string {
 export function invoiceText(body: unknown): string {
 	if (!isPlainBody(body)) return stableStringify(body);
 	const text = new ObjectText();
-	text.add('"contractor":', body.contractor);
-	text.add('"gross_pay":', body.gross_pay);
-	text.add('"job":', body.job);
-	text.add('"paycycle_enddate":', body.paycycle_enddate);
-	text.add('"paycycle_startdate":', body.paycycle_startdate);
-	text.add('"purchase_order_number":', body.purchase_order_number);
+	text.add(CONTRACTOR, body.contractor);
+	text.add(GROSS_PAY, body.gross_pay);
+	text.add(JOB, body.job);
+	text.add(PAYCYCLE_ENDDATE, body.paycycle_enddate);
+	text.add(PAYCYCLE_STARTDATE, body.paycycle_startdate);
+	text.add(PURCHASE_ORDER_NUMBER, body.purchase_order_number);
 	return text.end(body);
 }

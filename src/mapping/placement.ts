@@ -168,15 +168,19 @@ export function mapPlacement(record: Normalised, rules: MappingRules, notes: str
 	if (job) metadata.jobdiva_job_id = job;
 	if (candidate) metadata.jobdiva_candidate_id = candidate;
 
-	const ids: Record<string, string> = {};
-	if (rules.contractorId !== '') ids.contractor = rules.contractorId;
+	// One input for both bodies (the checks and zod copy, never change it): contractor, job, coverage_type, the
+	// coverage window, custom_metadata.
+	const coverage: Record<string, unknown> = {};
+	if (rules.contractorId !== '') coverage.contractor = rules.contractorId;
 	else notes.push('quote/assignment contractor left out: set the Contractor ID parameter (e.g. {{ $(\'Create Contractor\').item.json.id }}).');
-	if (rules.jobId !== '') ids.job = rules.jobId;
+	if (rules.jobId !== '') coverage.job = rules.jobId;
 	else notes.push('quote/assignment job left out: set the Job ID parameter (e.g. {{ $(\'Create Job\').item.json.id }}).');
-
-	const window = { effective_date: dates.effective_date, ...(dates.end_date !== undefined ? { end_date: dates.end_date } : {}) };
-	const quote = validateBody(quoteBody, checkQuote, { ...ids, coverage_type: client.coverageTypes, ...window, custom_metadata: metadata }, 'quote');
-	const assignment = validateBody(assignmentBody, checkAssignment, { ...ids, coverage_type: client.coverageTypes, ...window, custom_metadata: metadata }, 'assignment');
+	coverage.coverage_type = client.coverageTypes;
+	coverage.effective_date = dates.effective_date;
+	if (dates.end_date !== undefined) coverage.end_date = dates.end_date;
+	coverage.custom_metadata = metadata;
+	const quote = validateBody(quoteBody, checkQuote, coverage, 'quote');
+	const assignment = validateBody(assignmentBody, checkAssignment, coverage, 'assignment');
 
 	const session: Record<string, unknown> = { custom_metadata: { jobdiva_placement_id: id } };
 	if (rules.quoteId !== '') session.quote = rules.quoteId;
