@@ -25,14 +25,17 @@ function definedMembers(object: Body): number {
  * `JSON.stringify(text)`, remembered in 64 slots picked by length and end characters: a body's strings are largely
  * the same IDs, codes and parameters as the previous body's (the candidate ID is in three bodies of a placement;
  * the Contractor ID parameter in every quote), and a lookup is far cheaper than JSON.stringify. A slot answers only
- * for an equal string, so a miss just quotes it again.
+ * for an equal string, so a miss just quotes it again. Short strings only, so 64 slots hold little memory.
  */
 const quotedFrom: string[] = new Array<string>(64).fill('');
+const QUOTED_LENGTH_LIMIT = 256;
 const quotedTo: string[] = new Array<string>(64).fill('""');
 
 function quoted(text: string): string {
 	const length = text.length;
 	if (length === 0) return '""';
+	// long texts (a job description) are quoted each time rather than kept
+	if (length > QUOTED_LENGTH_LIMIT) return JSON.stringify(text);
 	const slot = (length * 7 + text.charCodeAt(0) * 3 + text.charCodeAt(length - 1)) & 63;
 	if (quotedFrom[slot] === text) return quotedTo[slot];
 	const json = JSON.stringify(text);
