@@ -567,7 +567,7 @@ class LazyNormalised implements Normalised {
 	invoice: Fields = UNSET[4];
 	attachment: Fields = UNSET[5];
 	notes: string[] = [];
-	/** Each row read, as three entries: the row, its nesting prefix, and that prefix compacted. */
+	/** Each row read, as two entries: the row and its nesting prefix. */
 	readonly rows: unknown[] = [];
 	private rawMap?: Map<string, Found> = undefined;
 
@@ -575,10 +575,12 @@ class LazyNormalised implements Normalised {
 		if (!this.rawMap) {
 			const raw = new Map<string, Found>();
 			const rows = this.rows;
-			for (let index = 0; index < rows.length; index += 3) {
+			for (let index = 0; index < rows.length; index += 2) {
 				const row = rows[index] as Record<string, unknown>;
 				const prefix = rows[index + 1] as string;
-				const compactPrefix = rows[index + 2] as string;
+				// compactKey(prefix + key) is compactKey(prefix) + compactKey(key): lower-casing is per character (the
+				// one context rule, final sigma, gives a non-ASCII letter either way, and those are dropped).
+				const compactPrefix = prefix === '' ? '' : compactKey(prefix);
 				for (const key of Object.keys(row)) {
 					const value = nonBlank(row[key]);
 					if (value === undefined) continue;
@@ -748,9 +750,7 @@ function readRecord(out: LazyNormalised, record: Record<string, unknown>, forced
 		}
 	}
 	if (keyCount === 0) return;
-	// compactKey(prefix + key) is compactKey(prefix) + compactKey(key): lower-casing is per character (the one
-	// context rule, final sigma, gives a non-ASCII letter either way, and those are dropped).
-	out.rows.push(row, prefix, prefix === '' ? '' : compactKey(prefix));
+	out.rows.push(row, prefix);
 	out.shapes.push(rowShape(rowTraits));
 
 	// A nested object or a webhook says what it is; a bare row is recognised by its marker keys. References to
