@@ -31,9 +31,12 @@ describe('RequestPacer', () => {
 		expect(single.intervalMs).toBe(0);
 	});
 
-	it('spaces request starts by the fastest round trip / workers', async () => {
+	it('spaces request starts by the fastest round trip / (spread × workers), spread 1.5 unless given', async () => {
 		const time = fakeTime();
-		const pacer = new RequestPacer(4, time.sleep, time.now);
+		const paced = new RequestPacer(4, time.sleep, time.now);
+		paced.onResponse(24);
+		expect(paced.intervalMs).toBe(4);
+		const pacer = new RequestPacer(4, time.sleep, time.now, 1);
 		pacer.onResponse(30);
 		pacer.onResponse(24);
 		pacer.onResponse(40);
@@ -54,7 +57,7 @@ describe('RequestPacer', () => {
 
 	it('never waits when requests already come an interval apart, and skips waits under a millisecond', async () => {
 		const time = fakeTime();
-		const pacer = new RequestPacer(4, time.sleep, time.now);
+		const pacer = new RequestPacer(4, time.sleep, time.now, 1);
 		pacer.onResponse(20);
 		for (let i = 0; i < 5; i++) {
 			await pacer.beforeRequest();
