@@ -18,7 +18,7 @@ export function recentEventIds(triggerKey: string, capacity: number, stored: unk
 		window = RecentEventIds.fromState(stored, capacity);
 	} else {
 		// Absorb IDs another process may have stored (queue mode with several webhook processes).
-		for (const id of RecentEventIds.fromState(stored, capacity).toState()) window.remember(id);
+		window.absorb(stored);
 	}
 	windows.delete(triggerKey);
 	windows.set(triggerKey, window);

@@ -58,4 +58,18 @@ describe('RecentEventIds', () => {
 		expect(() => new RecentEventIds(0)).toThrow(/at least 1/);
 		expect(() => new RecentEventIds(1.5)).toThrow(RangeError);
 	});
+
+	it('absorbs IDs another process stored: new ones remembered oldest first, known ones skipped, still bounded', () => {
+		const window = new RecentEventIds(4, ['ev_1', 'ev_2', 'ev_3']);
+		window.absorb(['ev_2', 'ev_9', 7, 'ev_10']);
+		expect(window.toState()).toEqual(['ev_2', 'ev_3', 'ev_9', 'ev_10']);
+		// ev_1 was pushed out: its index entry must go with it, so it counts as new again.
+		expect(window.has('ev_1')).toBe(false);
+		expect(window.remember('ev_1')).toBe(true);
+		expect(window.remember('ev_10')).toBe(false);
+		expect(window.toState()).toEqual(['ev_3', 'ev_9', 'ev_10', 'ev_1']);
+		window.absorb('not an array');
+		expect(window.size).toBe(4);
+	});
 });
+
