@@ -1,3 +1,4 @@
+import { isEqual } from 'lodash';
 import type { Ten99PolicyClient } from '../../src/ten99policy/client';
 import type { ConvertOptions } from '../../src/ten99policy/convert';
 import { Ten99PolicyApiError } from '../../src/ten99policy/errors';
@@ -116,7 +117,7 @@ async function findOrCreateEntity(client: Ten99PolicyClient, input: OperationInp
 	}
 	const account = accountOf(client);
 	const known = knownEntities.get(account, name);
-	if (known) return { ...known.entity, find_or_create_result: 'found' };
+	if (known) return { ...known, find_or_create_result: 'found' };
 	const wanted = name.toLowerCase();
 	const entities = (await once(options.cache, 'entity:list', () =>
 		client.list('entity', 'list', {}, { returnAll: true }, options.convert),
@@ -156,16 +157,7 @@ function once(cache: Map<string, Promise<unknown>>, key: string, task: () => Pro
  */
 function isSubsetOf(body: unknown, current: Record<string, unknown>): boolean {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
-	return Object.entries(body).every(([key, value]) => sameJson(value, current[key]));
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-	if (a === b) return true;
-	if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
-	if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((value, i) => sameJson(value, (b as unknown[])[i]));
-	const aKeys = Object.keys(a);
-	if (aKeys.length !== Object.keys(b).length) return false;
-	return aKeys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+	return Object.entries(body).every(([key, value]) => isEqual(value, current[key]));
 }
 
 function toObject(value: unknown): Record<string, unknown> {

@@ -9,14 +9,12 @@
  * Entries belong to one account (base URL, environment and a hash of the API key), so two credentials never share.
  */
 
-export interface KnownEntity {
-	id: string;
-	name: string;
-	entity: Record<string, unknown>;
-}
+/** An entity as 1099Policy answered it: `id` and `name` are checked to be strings before it is remembered. */
+export type KnownEntity = Record<string, unknown> & { id: string; name: string };
 
-interface Entry extends KnownEntity {
+interface Entry {
 	account: string;
+	entity: KnownEntity;
 	at: number;
 }
 
@@ -41,18 +39,18 @@ export class KnownEntities {
 			this.entries.delete(key);
 			return undefined;
 		}
-		return entry;
+		return entry.entity;
 	}
 
 	remember(account: string, entity: Record<string, unknown>): void {
 		if (typeof entity.id !== 'string' || typeof entity.name !== 'string' || entity.name.trim() === '') return;
 		if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-		this.entries.set(entryKey(account, entity.name), { account, id: entity.id, name: entity.name, entity, at: this.now() });
+		this.entries.set(entryKey(account, entity.name), { account, entity: entity as KnownEntity, at: this.now() });
 	}
 
 	/** Forgets every name of this account that points at `id` (the entity was deleted, renamed or refused). */
 	forgetId(account: string, id: string): void {
-		for (const [key, entry] of this.entries) if (entry.account === account && entry.id === id) this.entries.delete(key);
+		for (const [key, entry] of this.entries) if (entry.account === account && entry.entity.id === id) this.entries.delete(key);
 	}
 
 	clear(): void {

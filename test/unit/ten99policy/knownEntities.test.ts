@@ -11,7 +11,7 @@ describe('KnownEntities (Entity → Find or Create memory)', () => {
 		const known = new KnownEntities();
 		known.remember('acct-a', { id: 'en_1', name: ' Acme Health ' });
 		expect(known.get('acct-a', 'acme health')?.id).toBe('en_1');
-		expect(known.get('acct-a', 'ACME HEALTH  ')?.entity).toEqual({ id: 'en_1', name: ' Acme Health ' });
+		expect(known.get('acct-a', 'ACME HEALTH  ')).toEqual({ id: 'en_1', name: ' Acme Health ' });
 		expect(known.get('acct-b', 'Acme Health')).toBeUndefined();
 	});
 
