@@ -49,7 +49,8 @@ function isUrl(value: unknown): value is string {
 	}
 }
 
-const isRecord = (value: unknown): value is Body =>
+/** A plain object (an object literal or JSON.parse's), not an array, class instance or null. */
+export const isRecord = (value: unknown): value is Body =>
 	typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** Every own key is one of `allowed` and set (a key holding undefined is left to zod). */

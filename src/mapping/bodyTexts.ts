@@ -1,3 +1,4 @@
+import { isRecord } from './bodyChecks';
 import { stableStringify } from './keys';
 
 /**
@@ -11,8 +12,6 @@ import { stableStringify } from './keys';
 
 type Body = Record<string, unknown>;
 
-const isPlainBody = (value: unknown): value is Body =>
-	typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** How many members stableStringify writes for a plain object: enumerable keys with a defined value. */
 function definedMembers(object: Body): number {
@@ -119,7 +118,7 @@ class ObjectText {
 
 /** An address (contractor or job). */
 function addressText(value: unknown): string {
-	if (!isPlainBody(value)) return stableStringify(value);
+	if (!isRecord(value)) return stableStringify(value);
 	const text = new ObjectText();
 	text.add(COUNTRY, value.country);
 	text.add(LINE1, value.line1);
@@ -132,7 +131,7 @@ function addressText(value: unknown): string {
 
 /** custom_metadata, with the keys the mapping writes (any other key: stableStringify). */
 function metadataText(value: unknown): string {
-	if (!isPlainBody(value)) return stableStringify(value);
+	if (!isRecord(value)) return stableStringify(value);
 	const text = new ObjectText();
 	text.add(JOBDIVA_CANDIDATE_ID, value.jobdiva_candidate_id);
 	text.add(JOBDIVA_JOB_ID, value.jobdiva_job_id);
@@ -142,7 +141,7 @@ function metadataText(value: unknown): string {
 
 /** POST /contractors. */
 export function contractorText(body: unknown): string {
-	if (!isPlainBody(body)) return stableStringify(body);
+	if (!isRecord(body)) return stableStringify(body);
 	const text = new ObjectText();
 	text.add(ADDRESS, body.address, addressText);
 	text.add(CUSTOM_METADATA, body.custom_metadata, metadataText);
@@ -155,7 +154,7 @@ export function contractorText(body: unknown): string {
 
 /** POST /jobs. */
 export function jobText(body: unknown): string {
-	if (!isPlainBody(body)) return stableStringify(body);
+	if (!isRecord(body)) return stableStringify(body);
 	const text = new ObjectText();
 	text.add(ADDRESS, body.address, addressText);
 	text.add(CATEGORY_CODE, body.category_code);
@@ -171,7 +170,7 @@ export function jobText(body: unknown): string {
 
 /** POST /quotes and POST /assignments (one shape). */
 export function coverageText(body: unknown): string {
-	if (!isPlainBody(body)) return stableStringify(body);
+	if (!isRecord(body)) return stableStringify(body);
 	const text = new ObjectText();
 	text.add(CONTRACTOR, body.contractor);
 	text.add(COVERAGE_TYPE, body.coverage_type);
@@ -184,7 +183,7 @@ export function coverageText(body: unknown): string {
 
 /** POST /apply/sessions. */
 export function sessionText(body: unknown): string {
-	if (!isPlainBody(body)) return stableStringify(body);
+	if (!isRecord(body)) return stableStringify(body);
 	const text = new ObjectText();
 	text.add(CANCEL_URL, body.cancel_url);
 	text.add(CUSTOM_METADATA, body.custom_metadata, metadataText);
@@ -195,7 +194,7 @@ export function sessionText(body: unknown): string {
 
 /** POST /invoices. */
 export function invoiceText(body: unknown): string {
-	if (!isPlainBody(body)) return stableStringify(body);
+	if (!isRecord(body)) return stableStringify(body);
 	const text = new ObjectText();
 	text.add(CONTRACTOR, body.contractor);
 	text.add(GROSS_PAY, body.gross_pay);

@@ -160,7 +160,7 @@ const WEBHOOK_TYPES: Record<string, Part> = {
  * `text.trim()`, without calling it when both ends are printable ASCII (never white space), as nearly every JobDiva
  * value is: trimming is done for every value read and again for every value used.
  */
-export function trimText(text: string): string {
+function trimText(text: string): string {
 	const last = text.length - 1;
 	if (last >= 0) {
 		const first = text.charCodeAt(0);
