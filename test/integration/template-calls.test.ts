@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeCall, measurePlacementCalls, type PlacementCallsResult } from '../helpers/placementCalls';
 
+/** A first-time contractor's placement: create contractor, job, quote, application session. */
+const NEW_PLACEMENT = ['POST /contractors', 'POST /jobs', 'POST /quotes', 'POST /apply/sessions'];
+
 /**
  * Issue 8: the template's happy path for a new placement costs at most 4 API calls. The entity of a client is
  * looked up once per n8n process (or never, when the Client Table gives its ID) and created once per new client.
@@ -14,32 +17,15 @@ describe('template: 1099Policy calls per placement', () => {
 	}, 60_000);
 
 	it('a new placement of a client seen before costs 4 calls: contractor, job, quote, application session', () => {
-		expect(callsOf('new contractor, client seen before')).toEqual([
-			'POST /contractors',
-			'POST /jobs',
-			'POST /quotes',
-			'POST /apply/sessions',
-		]);
+		expect(callsOf('new contractor, client seen before')).toEqual(NEW_PLACEMENT);
 	});
 
 	it('a client named with its entity ID in the Client Table costs no entity call, even right after n8n starts', () => {
-		expect(callsOf('new contractor, entity ID in the Client Table')).toEqual([
-			'POST /contractors',
-			'POST /jobs',
-			'POST /quotes',
-			'POST /apply/sessions',
-		]);
+		expect(callsOf('new contractor, entity ID in the Client Table')).toEqual(NEW_PLACEMENT);
 	});
 
 	it('the first placement of a client new to 1099Policy also lists the entities and creates the client once', () => {
-		expect(callsOf('new contractor, new client')).toEqual([
-			'GET /entities',
-			'POST /entities',
-			'POST /contractors',
-			'POST /jobs',
-			'POST /quotes',
-			'POST /apply/sessions',
-		]);
+		expect(callsOf('new contractor, new client')).toEqual(['GET /entities', 'POST /entities', ...NEW_PLACEMENT]);
 	});
 
 	it('a re-run creates nothing twice: the contractor is found by email and left as it is (no PUT), the rest replayed', () => {
