@@ -87,7 +87,7 @@ export const JOBDIVA_PROPERTIES: INodeProperties[] = [
 		default: 'getHires',
 		options: [
 			{ name: 'Get New or Updated Hires', value: 'getHires', action: 'Get new or updated hires in a date range', description: 'NewHires / UpdatedHires, optionally with each hire\'s activity record' },
-			{ name: 'Search', value: 'search', action: 'Search placements', description: 'searchStart: start records of a candidate and/or job' },
+			{ name: 'Search', value: 'search', action: 'Search placements', description: "Start records of a candidate and/or job (JobDiva's searchStart)" },
 		],
 	},
 	{

@@ -64,7 +64,7 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Map Placement',
 				value: 'mapPlacement',
-				action: 'Map a placement to contractor, job, quote, assignment and session',
+				action: 'Map a placement to contractor and coverage bodies',
 				description: 'JobDiva placement (with its candidate and job when present) → every 1099Policy body for coverage',
 			},
 			{
@@ -96,8 +96,8 @@ export const properties: INodeProperties[] = [
 		name: 'contractorId',
 		type: 'string',
 		default: '',
-		placeholder: "e.g. {{ $('Create Contractor').item.json.id }}",
-		description: 'The 1099Policy contractor (cn_…) created from this candidate earlier in the workflow; left out of the bodies when empty',
+		placeholder: 'e.g. cn_12AbC3',
+		description: "The 1099Policy contractor (cn_…) created from this candidate earlier in the workflow: drag in the ID from the Create Contractor step's output. Left out of the bodies when empty.",
 		displayOptions: show(['mapPlacement', 'mapTimesheetOrInvoice', 'mapAttachment']),
 	},
 	{
@@ -105,8 +105,8 @@ export const properties: INodeProperties[] = [
 		name: 'jobId',
 		type: 'string',
 		default: '',
-		placeholder: "e.g. {{ $('Create Job').item.json.id }}",
-		description: 'The 1099Policy job (jb_…) created from this JobDiva job earlier in the workflow; left out of the bodies when empty',
+		placeholder: 'e.g. jb_12AbC3',
+		description: "The 1099Policy job (jb_…) created from this JobDiva job earlier in the workflow: drag in the ID from the Create Job step's output. Left out of the bodies when empty.",
 		displayOptions: show(['mapPlacement', 'mapTimesheetOrInvoice']),
 	},
 	{
@@ -114,8 +114,8 @@ export const properties: INodeProperties[] = [
 		name: 'quoteId',
 		type: 'string',
 		default: '',
-		placeholder: "e.g. {{ $('Create Quote').item.json.id }}",
-		description: 'The 1099Policy quote (qt_…) the application session is for; left out of the session body when empty',
+		placeholder: 'e.g. qt_12AbC3',
+		description: "The 1099Policy quote (qt_…) the application session is for: drag in the ID from the Create Quote step's output. Left out of the session body when empty.",
 		displayOptions: show(placementOps),
 	},
 	{
@@ -290,7 +290,7 @@ export const properties: INodeProperties[] = [
 				name: 'proxyEmailDomain',
 				type: 'string',
 				default: 'relay.example.com',
-				description: 'Candidates without a usable email get <candidateId>@this-domain (1099Policy needs a unique email)',
+				description: 'Candidates without a usable email get &lt;candidateId&gt;@this-domain (1099Policy needs a unique email)',
 			},
 			{
 				displayName: 'Rate Units',

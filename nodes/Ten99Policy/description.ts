@@ -22,6 +22,7 @@ export function buildProperties(): INodeProperties[] {
 	for (const key of RESOURCE_KEYS) {
 		const resource: ResourceSpec = RESOURCES[key];
 		const operations = Object.entries(resource.operations as Record<string, OperationSpec>);
+		const firstOperation = operations[0][0];
 		properties.push({
 			displayName: 'Operation',
 			name: 'operation',
@@ -31,7 +32,7 @@ export function buildProperties(): INodeProperties[] {
 			options: operations
 				.map(([value, op]) => ({ name: op.displayName, value, action: op.action, description: op.description }))
 				.sort((a, b) => a.name.localeCompare(b.name)),
-			default: operations[0][0],
+			default: firstOperation,
 		});
 		for (const [opKey, op] of operations) properties.push(...operationProperties(key, resource, opKey, op));
 	}
@@ -49,7 +50,7 @@ function operationProperties(resourceKey: string, resource: ResourceSpec, opKey:
 	}
 	const fields = bodyFieldNames(op);
 	if (fields.length > 0) props.push(...writeProperties(resource, op, show, fields));
-	if (op.paginated) props.push(...paginationProperties(resource, show));
+	if (op.paginated) props.push(...paginationProperties(show));
 	if (op.query && op.query.length > 0) {
 		props.push({
 			displayName: 'Filters',
@@ -103,7 +104,7 @@ function writeProperties(resource: ResourceSpec, op: OperationSpec, show: Record
 			type: 'options',
 			displayOptions: { show: fieldShow },
 			options: [
-				{ name: 'Dollars', value: 'dollars', description: 'E.g. 95.10 is sent as 9510 cents' },
+				{ name: 'Dollars', value: 'dollars', description: 'E.g. 95.10 is sent as 9510 cents.' },
 				{ name: 'Cents', value: 'cents', description: "1099Policy's own unit, e.g. 9510" },
 			],
 			default: 'dollars',
@@ -138,7 +139,7 @@ function writeProperties(resource: ResourceSpec, op: OperationSpec, show: Record
 	return props;
 }
 
-function paginationProperties(resource: ResourceSpec, show: Record<string, string[]>): INodeProperties[] {
+function paginationProperties(show: Record<string, string[]>): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -155,7 +156,7 @@ function paginationProperties(resource: ResourceSpec, show: Record<string, strin
 			typeOptions: { minValue: 1 },
 			default: 50,
 			displayOptions: { show: { ...show, returnAll: [false] } },
-			description: `Max number of ${resource.plural} to return`,
+			description: 'Max number of results to return',
 		},
 	];
 }
@@ -220,7 +221,7 @@ function optionsProperty(op: OperationSpec, show: Record<string, string[]>): INo
 			default: '',
 			placeholder: 'en_12AbC3',
 			description:
-				'An entity ID to use as is, with no call to 1099Policy (e.g. the client\'s entity from the Client Table: {{ $json.client.entity }}). Empty: find the entity by name, or create it.',
+				'An entity ID to use as is, with no call to 1099Policy (e.g. the client\'s entity from the Client Table, mapped in from the input item). Empty: find the entity by name, or create it.',
 		});
 	}
 	return {

@@ -1,3 +1,4 @@
+import { attemptAsync } from '../util/attempt';
 import { backoffDelay, retryAfterMs } from '../util/backoff';
 import { headerValue, parseBody, type HttpRequest, type Sleep, type Transport } from '../ten99policy/transport';
 import { formatJobDivaDate, type DateWindow } from './dates';
@@ -54,10 +55,9 @@ export class JobDivaClient {
 			body: body === undefined ? undefined : JSON.stringify(body),
 		};
 		for (let attempt = 0; ; attempt++) {
-			let response;
-			try {
-				response = await this.options.transport(request);
-			} catch (error) {
+			const sent = await attemptAsync(() => this.options.transport(request));
+			if (!sent.ok) {
+				const error = sent.error;
 				if (error instanceof JobDivaApiError) throw error;
 				const code = (error as { code?: unknown }).code;
 				throw new JobDivaConnectionError(
@@ -67,6 +67,7 @@ export class JobDivaClient {
 					typeof code === 'string' ? code : undefined,
 				);
 			}
+			const response = sent.value;
 			const parsed = parseBody(response.body);
 			if (response.status >= 200 && response.status < 300) return parsed;
 			if (response.status === 429 && attempt < this.maxRetries) {

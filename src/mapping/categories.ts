@@ -1,4 +1,5 @@
 import { ValueError } from '../ten99policy/valueError';
+import { attempt } from '../util/attempt';
 import { pick, text, type Found, type Normalised } from './normalise';
 import type { MappingRules } from './schemas';
 
@@ -37,12 +38,11 @@ function patternTest(pattern: string, row: number): (value: string) => boolean {
 function compilePattern(pattern: string, row: number): (value: string) => boolean {
 	const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
 	if (regex) {
-		let compiled: RegExp;
-		try {
-			compiled = new RegExp(regex[1], regex[2].includes('i') ? regex[2] : `${regex[2]}i`);
-		} catch {
+		const result = attempt(() => new RegExp(regex[1], regex[2].includes('i') ? regex[2] : `${regex[2]}i`));
+		if (!result.ok) {
 			throw new ValueError(`Category Table row ${row} pattern`, pattern, 'is not a valid regular expression', 'Fix the pattern, or write plain text to match text contained in the value.');
 		}
+		const compiled = result.value;
 		return (value) => compiled.test(value);
 	}
 	const needle = pattern.toLowerCase();

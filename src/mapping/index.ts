@@ -1,4 +1,5 @@
 import { ValueError } from '../ten99policy/valueError';
+import { attempt } from '../util/attempt';
 import { candidateId, mapCandidate, type MappedContractor } from './candidate';
 import { mapAttachment } from './certificate';
 import { clientPart, type ClientPart } from './clients';
@@ -205,12 +206,10 @@ export function mapRecord(input: unknown, operation: Operation, rules: MappingRu
 
 /** Like {@link mapRecord}, but bad input becomes an `error` outcome `{error, field, value, fix}`. */
 export function mapRecordSafe(input: unknown, operation: Operation, rules: MappingRules): MapOutcome {
-	try {
-		return mapRecord(input, operation, rules);
-	} catch (error) {
-		if (error instanceof ValueError) return { kind: 'error', json: errorJson(error) };
-		throw error;
-	}
+	const result = attempt(() => mapRecord(input, operation, rules));
+	if (result.ok) return result.value;
+	if (result.error instanceof ValueError) return { kind: 'error', json: errorJson(result.error) };
+	throw result.error;
 }
 
 export function errorJson(error: ValueError): ErrorJson {

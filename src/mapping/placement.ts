@@ -1,4 +1,5 @@
 import { ValueError } from '../ten99policy/valueError';
+import { attempt } from '../util/attempt';
 import { candidateId } from './candidate';
 import { chooseClient } from './clients';
 import { parseJobDivaDate, type ParsedDate } from './dates';
@@ -136,10 +137,8 @@ function fillTemplate(template: string, values: Record<string, string>, paramete
 	let url = parts[0];
 	for (let index = 1; index < parts.length; index += 2) url += encodeURIComponent(values[parts[index]] ?? '') + parts[index + 1];
 	if (!alwaysValid) {
-		try {
-			const parsed = new URL(url);
-			if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('protocol');
-		} catch {
+		const parsed = attempt(() => new URL(url));
+		if (!parsed.ok || (parsed.value.protocol !== 'https:' && parsed.value.protocol !== 'http:')) {
 			throw new ValueError(parameter, template, 'does not give an http(s) URL', 'Enter a full URL such as https://dashboard.example.com/jobdiva/placements/{placementId}?coverage=active.');
 		}
 	}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { attempt, attemptAsync } from '../util/attempt';
 import { backoffDelay, retryAfterMs } from '../util/backoff';
 import { connectionErrorCode, neverReachedServer, Ten99PolicyApiError, Ten99PolicyConnectionError } from './errors';
 import type { ConvertOptions } from './convert';
@@ -167,21 +168,20 @@ export class Ten99PolicyClient {
 			// Pacing first: the gate's check must come right before the request, so none starts during a 429 pause.
 			await pacer?.beforeRequest();
 			await gate?.beforeRequest();
-			let response;
 			const started = pacer ? this.options.now() : 0;
-			try {
-				response = await this.options.transport(http);
-				pacer?.onResponse(this.options.now() - started);
-			} catch (error) {
-				const code = connectionErrorCode(error);
-				if (code === undefined) throw error;
+			const sent = await attemptAsync(() => this.options.transport(http));
+			if (!sent.ok) {
+				const code = connectionErrorCode(sent.error);
+				if (code === undefined) throw sent.error;
 				// A request that never reached 1099Policy may be repeated even without an idempotency key.
 				if (attempt >= maxRetries || !(safeToRepeat || neverReachedServer(code))) {
-					throw new Ten99PolicyConnectionError(http.method, path, error, attempt + 1);
+					throw new Ten99PolicyConnectionError(http.method, path, sent.error, attempt + 1);
 				}
 				await this.wait(attempt, undefined, http, path, `connection ${code}`);
 				continue;
 			}
+			const response = sent.value;
+			pacer?.onResponse(this.options.now() - started);
 			const status = response.status;
 			if (status >= 200 && status < 300) {
 				gate?.onSuccess();
@@ -215,12 +215,11 @@ export class Ten99PolicyClient {
  * sandbox on this machine, so a key is never sent unencrypted over a network.
  */
 export function normaliseBaseUrl(baseUrl: string): string {
-	let url: URL;
-	try {
-		url = new URL(baseUrl.trim());
-	} catch {
+	const parsed = attempt(() => new URL(baseUrl.trim()));
+	if (!parsed.ok) {
 		throw new Error(`The 1099Policy base URL "${baseUrl}" is not a URL. Use ${DEFAULT_BASE_URL} or your local sandbox, e.g. http://localhost:4599.`);
 	}
+	const url = parsed.value;
 	const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
 		throw new Error(

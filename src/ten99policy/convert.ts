@@ -3,6 +3,7 @@ import { toUnixSeconds } from './dates';
 import { toCentsInRange, type MoneyUnit } from './money';
 import { RESOURCES, resourceForId } from './resources';
 import { ValueError } from './valueError';
+import { attempt } from '../util/attempt';
 
 export interface ConvertOptions {
 	moneyUnit: MoneyUnit;
@@ -32,12 +33,9 @@ export function convertField(spec: FieldSpec, value: unknown, path: string, opti
 		}
 		case 'url': {
 			const text = asText(value, path);
-			let url: URL;
-			try {
-				url = new URL(text);
-			} catch {
-				throw new ValueError(path, value, 'is not a URL', 'Enter a full URL starting with https://.');
-			}
+			const parsed = attempt(() => new URL(text));
+			if (!parsed.ok) throw new ValueError(path, value, 'is not a URL', 'Enter a full URL starting with https://.');
+			const url = parsed.value;
 			if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 				throw new ValueError(path, value, 'is not an http(s) URL', 'Enter a URL starting with https://.');
 			}
@@ -113,11 +111,9 @@ function asEnumList(spec: FieldSpec, value: unknown, path: string): string[] {
 function parseJsonObject(value: unknown, path: string): Record<string, unknown> {
 	let parsed: unknown = value;
 	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch {
-			throw new ValueError(path, value, 'is not valid JSON', 'Enter a JSON object such as {"key": "value"}.');
-		}
+		const result = attempt((): unknown => JSON.parse(value));
+		if (!result.ok) throw new ValueError(path, value, 'is not valid JSON', 'Enter a JSON object such as {"key": "value"}.');
+		parsed = result.value;
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw new ValueError(path, value, 'is not an object', 'Enter a JSON object such as {"key": "value"}.');
