@@ -45,7 +45,11 @@ export class JobDiva implements INodeType {
 				for (const result of results) output.push({ ...result, pairedItem: { item: i } });
 			} catch (error) {
 				if (continueOnFail) {
-					output.push({ json: jobDivaErrorJson(error, i) as INodeExecutionData['json'], pairedItem: { item: i } });
+					const failed: INodeExecutionData = { json: jobDivaErrorJson(error, i) as INodeExecutionData['json'], pairedItem: { item: i } };
+					// Under "Continue (using error output)" n8n routes only items carrying `error` to the error output, and
+					// keeps just its message there, so the message carries the fix too.
+					if (this.getNode().onError === 'continueErrorOutput') failed.error = toJobDivaNodeError(this.getNode(), error, i, { fixInMessage: true });
+					output.push(failed);
 					continue;
 				}
 				throw toJobDivaNodeError(this.getNode(), error, i);

@@ -5,18 +5,25 @@ import { JobDivaApiError, JobDivaConnectionError, JobDivaInputError } from '../.
  * Converts what the JobDiva client throws into the error n8n shows: the item, the field or request, JobDiva's own
  * text and the fix. Nothing here carries the password or the token (the client never holds them).
  */
-export function toJobDivaNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function toJobDivaNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+	options: { fixInMessage?: boolean } = {},
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	const prefix = itemIndex === undefined ? '' : `[item ${itemIndex}] `;
+	// `message` + ". Fix: …" (or " Fix: …" after a full stop) when the fix must travel in the message.
+	const fix = (message: string, text: string | undefined) => (options.fixInMessage && text ? `${/[.!?]$/.test(message) ? '' : '.'} Fix: ${text}` : '');
 	if (error instanceof JobDivaApiError) {
 		return new NodeApiError(
 			node,
 			{ status: error.status, message: error.jobDivaMessage, request: `${error.method} ${error.path}` } as JsonObject,
-			{ message: `${prefix}${error.message}`, description: error.fix, httpCode: error.status ? String(error.status) : undefined, itemIndex },
+			{ message: `${prefix}${error.message}${fix(error.message, error.fix)}`, description: error.fix, httpCode: error.status ? String(error.status) : undefined, itemIndex },
 		);
 	}
 	if (error instanceof JobDivaInputError) {
-		return new NodeOperationError(node, `${prefix}${error.message}`, { itemIndex, description: error.fix });
+		return new NodeOperationError(node, `${prefix}${error.message}${fix(error.message, error.fix)}`, { itemIndex, description: error.fix });
 	}
 	if (error instanceof JobDivaConnectionError) {
 		const message = `${prefix}${error.message}`;

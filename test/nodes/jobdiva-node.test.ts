@@ -192,6 +192,23 @@ describe('JobDiva node: operations', () => {
 		expect(out[1].json).toMatchObject({ error: 'Candidate ID is not a JobDiva ID', item: 1, field: 'Candidate ID' });
 	});
 
+	it('Continue (using error output): the failed item goes to the error output with its fix, the rest to the main output', async () => {
+		const items = [{ id: '12345' }, { id: 'J-12' }, { id: '12346' }];
+		const result = await runWorkflow(
+			chain(items, jobDivaNode({ resource: 'candidate', operation: 'get', candidateId: '={{ $json.id }}' }, { onError: 'continueErrorOutput' })),
+			creds(),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.output('JobDiva', 0).map((i) => [i.json.ID, i.pairedItem])).toEqual([
+			['12345', { item: 0 }],
+			['12346', { item: 2 }],
+		]);
+		const errors = result.output('JobDiva', 1);
+		expect(errors.map((i) => i.pairedItem)).toEqual([{ item: 1 }]);
+		// n8n keeps only json.error on the error output, so the message carries the fix.
+		expect(errors[0].json.error).toMatch(/^\[item 1\] Candidate ID is not a JobDiva ID\. Fix: .*numeric JobDiva Candidate ID/);
+	});
+
 	it('a range longer than allowed is never sent whole, and a reversed range is refused before any call', async () => {
 		const result = await runWorkflow(
 			chain([{}], jobDivaNode({ resource: 'timesheet', operation: 'getNewUpdated', fromDate: '2026-11-20T00:00:00', toDate: '2026-11-01T00:00:00' })),
