@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { JOBDIVA_PROPERTIES } from './description';
+import { refuseCustomApiCall } from '../shared/customApiCall';
 import { jobDivaErrorJson, toJobDivaNodeError } from './errors';
 import { runOperation } from './runOperation';
 import { jobDivaClient } from './transport';
@@ -30,6 +31,8 @@ export class JobDiva implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const resource = this.getNodeParameter('resource', 0) as string;
+		// With Resource "Custom API Call" n8n shows no Operation, so it is read with a fallback first.
+		refuseCustomApiCall(this, resource, this.getNodeParameter('operation', 0, '') as string, 'JobDiva API');
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const first = this.getNodeParameter('options', 0, {}) as { maxRetries?: number };
 		const client = await jobDivaClient(this, { maxRetries: first.maxRetries ?? 4 });

@@ -14,6 +14,7 @@ import { RateGate } from '../../src/util/rateGate';
 import { ReadAhead } from '../../src/util/readAhead';
 import { ten99PolicyClient } from '../shared/ten99PolicyTransport';
 import { buildProperties } from './description';
+import { refuseCustomApiCall } from '../shared/customApiCall';
 import { errorJson, toNodeError } from './errors';
 import { listSearchMethods, loadOptionsMethods, ten99PolicyApiTest } from './methods';
 import { runOperation } from './operations';
@@ -54,6 +55,8 @@ export class Ten99Policy implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const resource = this.getNodeParameter('resource', 0) as string;
+		// With Resource "Custom API Call" n8n shows no Operation, so it is read with a fallback first.
+		refuseCustomApiCall(this, resource, this.getNodeParameter('operation', 0, '') as string, '1099Policy API');
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const spec = resourceSpec(resource);
 		const op: OperationSpec = operationSpec(resource, operation);
