@@ -67,7 +67,7 @@ export async function ten99PolicyApiTest(
 	try {
 		const client = new Ten99PolicyClient({
 			baseUrl: data.baseUrl || undefined,
-			transport: fetchTransport({ Authorization: `Bearer ${data.apiKey}`, 'Ten99Policy-Environment': data.environment ?? 'sandbox' }),
+			transport: credentialTestTransport(this, { Authorization: `Bearer ${data.apiKey}`, 'Ten99Policy-Environment': data.environment ?? 'sandbox' }),
 			sleep,
 			maxRetries: 0,
 		});
@@ -87,10 +87,21 @@ export async function ten99PolicyApiTest(
 	}
 }
 
-function fetchTransport(auth: Record<string, string>) {
+/**
+ * Sends the test's request with n8n's request helper (the one n8n gives credential tests), so it takes the instance's
+ * proxy settings (HTTP_PROXY, HTTPS_PROXY, NO_PROXY) like the node's own requests. n8n applies no credential here,
+ * so the key and environment headers are added to this one request.
+ */
+function credentialTestTransport(context: ICredentialTestFunctions, auth: Record<string, string>) {
 	return async (request: HttpRequest): Promise<HttpResponse> => {
-		const response = await fetch(request.url, { method: request.method, headers: { ...request.headers, ...auth }, body: request.body });
-		const text = await response.text();
-		return { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: text };
+		const response = (await context.helpers.request({
+			method: request.method,
+			uri: request.url,
+			headers: { ...request.headers, ...auth },
+			body: request.body,
+			resolveWithFullResponse: true,
+			simple: false,
+		})) as { statusCode: number; headers?: HttpResponse['headers']; body: unknown };
+		return { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
 	};
 }

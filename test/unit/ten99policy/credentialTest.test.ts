@@ -1,12 +1,14 @@
 import nock from 'nock';
+import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, ICredentialTestFunctions } from 'n8n-workflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ten99PolicyApiTest } from '../../../nodes/Ten99Policy/methods';
 import { Ten99Policy } from '../../../nodes/Ten99Policy/Ten99Policy.node';
 import { BASE, SECRET, recorder, setupNock, teardownNock, type SeenRequest } from './support';
 
-const fakeThis = { helpers: {} } as unknown as ICredentialTestFunctions;
-const test = (data: ICredentialDataDecryptedObject) => ten99PolicyApiTest.call(fakeThis, { id: '1', name: '1099Policy', type: 'ten99PolicyApi', data });
+// What n8n passes a credential test as `this`: its request helper, which the test must use (not global fetch).
+const context: ICredentialTestFunctions = new CredentialTestContext();
+const test = (data: ICredentialDataDecryptedObject) => ten99PolicyApiTest.call(context, { id: '1', name: '1099Policy', type: 'ten99PolicyApi', data });
 
 describe('credential test ten99PolicyApiTest', () => {
 	beforeAll(setupNock);
