@@ -15,6 +15,10 @@ phase() { echo; echo "▶ $*"; phase_started=$(date +%s); }
 phase_done() { echo "  ⏱ $(( $(date +%s) - phase_started )) s"; }
 fail() { echo "$*" >&2; echo; echo "0 passed, 1 failed"; exit 1; }
 
+# The browser first: without one, stop now (one line saying how to get one) rather than after the installs.
+CHROMIUM_PATH="$(bash test/e2e/find-chromium.sh "$logs/apt.log")" || exit 1
+export CHROMIUM_PATH
+
 phase "n8n installs ($versions) into .cache/n8n, in parallel"
 pids=()
 for version in ${versions//,/ }; do
@@ -30,16 +34,12 @@ for entry in "${pids[@]}"; do
 done
 phase_done
 
-phase "browser tools: Debian chromium and playwright-core (in .cache/e2e-tools, not a dependency)"
-if [[ ! -x /usr/bin/chromium ]]; then
-  apt-get update -qq > "$logs/apt.log" 2>&1 && apt-get install -y -qq chromium >> "$logs/apt.log" 2>&1 \
-    || fail "apt-get install chromium failed (log: $logs/apt.log)"
-fi
+phase "browser tools: the Chromium or Chrome found (CHROMIUM_PATH, PATH, usual places) and playwright-core (in .cache/e2e-tools, not a dependency)"
 if [[ ! -f .cache/e2e-tools/node_modules/playwright-core/package.json ]]; then
   npm install --prefix .cache/e2e-tools --no-audit --no-fund --loglevel=error playwright-core > "$logs/playwright.log" 2>&1 \
     || fail "npm install playwright-core failed (log: $logs/playwright.log)"
 fi
-echo "  $(/usr/bin/chromium --version 2>/dev/null), playwright-core $(node -p "require('./.cache/e2e-tools/node_modules/playwright-core/package.json').version")"
+echo "  $("$CHROMIUM_PATH" --version 2>/dev/null || echo "$CHROMIUM_PATH"), playwright-core $(node -p "require('./.cache/e2e-tools/node_modules/playwright-core/package.json').version")"
 phase_done
 
 phase "build and pack the package"

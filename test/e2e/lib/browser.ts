@@ -43,7 +43,8 @@ interface PlaywrightCore {
 	};
 }
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** The browser run.sh found (test/e2e/find-chromium.sh); Debian's chromium when run another way. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /**
  * Flags from the machine notes: without the background-networking ones Chromium keeps dialling out on a closed
