@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { REPO_ROOT } from './n8nInstall';
 
 export interface TemplateFile {
@@ -31,10 +31,4 @@ export function templateFiles(): TemplateFile[] {
 			const role = /compliance/i.test(f) ? 'compliance' : /placement/i.test(f) ? 'placement' : 'other';
 			return { file, name: json.name, id: json.id, role, nodes: json.nodes };
 		});
-}
-
-/** Copies the files byte for byte into one folder, for `n8n import:workflow --separate --input=<folder>`. */
-export function stageTemplates(templates: TemplateFile[], folder: string): void {
-	mkdirSync(folder, { recursive: true });
-	for (const t of templates) copyFileSync(t.file, join(folder, basename(t.file)));
 }
