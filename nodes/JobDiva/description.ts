@@ -164,7 +164,17 @@ export const JOBDIVA_PROPERTIES: INodeProperties[] = [
 		default: true,
 		description:
 			'Whether the JSON keeps JobDiva\'s base64 FILECONTENT next to the binary file. The JobDiva to 1099Policy node\'s Map Attachment reads it; turn off to keep items small.',
-		displayOptions: show('candidate', ['downloadAttachment']),
+		displayOptions: { show: { ...show('candidate', ['downloadAttachment']).show, '@tool': [false] } },
+	},
+	{
+		// The same parameter in the node's AI-tool form (n8n's "@tool"): off by default, so the file's base64 does not
+		// fill the model's context unless asked for.
+		displayName: 'Keep FILECONTENT in JSON',
+		name: 'keepFileContent',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the tool\'s answer includes JobDiva\'s base64 FILECONTENT. Off: the agent gets FILENAME and the file as binary, not its content.',
+		displayOptions: { show: { ...show('candidate', ['downloadAttachment']).show, '@tool': [true] } },
 	},
 
 	// Job

@@ -43,7 +43,7 @@ export async function runOperation(
 			const property = String(param('binaryPropertyName', 'data')).trim() || 'data';
 			const binary = await context.helpers.prepareBinaryData(attachment.data, attachment.fileName, attachment.mimeType);
 			const json: IDataObject = { ...(attachment.row as IDataObject) };
-			if (param('keepFileContent', true) === false) delete json.FILECONTENT;
+			if (param('keepFileContent', false) !== true) delete json.FILECONTENT;
 			return [{ json, binary: { [property]: binary } }];
 		}
 		case 'job.get':

@@ -4,6 +4,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type IPairedItemData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
@@ -83,6 +84,12 @@ export class JobDivaToTen99 implements INodeType {
 				}
 				throw new NodeOperationError(this.getNode(), error instanceof Error ? error : new Error(String(error)), { itemIndex: i });
 			}
+		}
+		// As an AI agent's tool (n8n registers it as "<name>Tool") the agent receives output 0 only, so Skipped items
+		// join it, marked, with the reason: otherwise the agent would never learn why an item was left out.
+		if (this.getNode().type.endsWith('Tool')) {
+			const all = [...mapped, ...skipped.map((item) => ({ ...item, json: { skipped: true, ...item.json } }))];
+			return [all.sort((a, b) => (a.pairedItem as IPairedItemData).item - (b.pairedItem as IPairedItemData).item)];
 		}
 		return [mapped, skipped];
 	}
