@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /**
  * `npm run demo`: the placement → coverage template, end to end, with no account and no network.
  * Builds the package, starts the local 1099Policy sandbox and the JobDiva stand-in (six realistic placements),

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /**
  * Writes the README's node reference from the code: the 1099Policy table from the resource declaration
  * (src/ten99policy/resources.ts) and the other nodes' operations from their node descriptions.

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /**
  * What each benchmark returns and how run.ts prints it. A benchmark prints its own figures as it goes and returns
  * the ratios it is judged by; PASS/FAIL is only a verdict against the issue's target, never an exit code.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { mapWithConcurrency } from '../../src/util/pool';
 import { ten99Node } from '../helpers/ten99policyNode';
 import { chain, runWorkflow } from '../helpers/workflow';

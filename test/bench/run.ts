@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /**
  * `npm run bench [-- name …]`: runs the benchmarks one after another (all, or the named ones: mapping, bulk,
  * returnAll, trigger, calls), each printing its figures and the ratio it is judged by, then a summary table.

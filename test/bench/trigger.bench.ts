@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /**
  * Per-event cost of the 1099Policy trigger's webhook handling on a 5 KB delivery: signature verification,
  * parsing + normalisation, and the deduplication window (restored from a full 1,000-ID static-data array and

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /**
  * End-to-end run in real n8n installs: `node --import tsx test/e2e/main.ts --tarball <packed .tgz>`.
  * run.sh builds, packs and installs n8n first; this file runs every phase per n8n version and prints the tally.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/node-usable-as-tool -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 /** One file for `test.binaryItems`: content as base64, optionally padded with spaces up to `padToBytes`. */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/node-usable-as-tool -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 /** Test-only start node: emits the items given in its `items` parameter (a JSON array), like pinned data would. */

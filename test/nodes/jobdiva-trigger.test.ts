@@ -1,3 +1,4 @@
+/* eslint-disable no-empty -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { HookContext, WebhookContext } from 'n8n-core';
 import { Workflow, type IDataObject, type INode, type IWebhookData, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /**
  * `npm run sandbox [-- --port 4599]`: runs the 1099Policy sandbox until Ctrl-C.
  * Point the 1099Policy credential's Base URL at the printed URL; any API key works except ones containing "invalid".

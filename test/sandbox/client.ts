@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /**
  * A minimal fetch client for the sandbox, used by its tests and handy in scripts:
  * `const api = sandboxClient(sandbox.url); await api.post('/contractors', {...})`.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { join } from 'node:path';
 import type { N8nInstall } from './n8nInstall';
 import type { N8nRest } from './n8nRest';

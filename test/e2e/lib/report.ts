@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /**
  * The e2e run's tally: every assertion is a named check that passes or fails (a failure does not stop the
  * run, so one report shows everything that broke), and every phase prints how long it took.

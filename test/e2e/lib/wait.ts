@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /** Polls `probe` until it returns a value other than undefined, or throws after `timeoutMs` naming `what`. */
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, everyMs = 250): Promise<T> {
 	const deadline = Date.now() + timeoutMs;

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { signatureHeader } from '../../sandbox';
 import { outlineExecution } from '../lib/executionData';
 import type { ExecutionSummary, N8nRest } from '../lib/n8nRest';

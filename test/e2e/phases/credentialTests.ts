@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import type { CredentialFile } from '../lib/credentials';
 import type { N8nRest } from '../lib/n8nRest';
 import type { VersionRun } from '../runVersion';

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import type { CredentialFile } from '../lib/credentials';
 import type { N8nRest, NodeTypeDescription, Workflow } from '../lib/n8nRest';
 import { bindCredentials } from '../lib/nodeTypes';

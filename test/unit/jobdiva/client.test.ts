@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { JobDivaClient, rowsOf } from '../../../src/jobdiva/client';
 import { JobDivaApiError, JobDivaAuthError, JobDivaConnectionError, toJobDivaError } from '../../../src/jobdiva/errors';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { describe, expect, it } from 'vitest';
 import { computeSignature, parseSignatureHeader, signPayload, verifySignature } from '../../../src/webhooks/signature';
 
