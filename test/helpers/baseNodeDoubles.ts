@@ -6,6 +6,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { DataTableDouble } from './dataTableDouble';
 
 /*
  * Test doubles for the few n8n-nodes-base nodes our templates use, so a template can run in-process through
@@ -149,6 +150,7 @@ export class StickyNoteDouble implements INodeType {
 }
 
 export const BASE_NODE_DOUBLES: Record<string, INodeType> = {
+	'n8n-nodes-base.dataTable': new DataTableDouble(),
 	'n8n-nodes-base.manualTrigger': new ManualTriggerDouble(),
 	'n8n-nodes-base.if': new IfDouble(),
 	'n8n-nodes-base.set': new SetDouble(),
