@@ -18,7 +18,7 @@ function ten99PolicyTable(): string {
 	for (const key of RESOURCE_KEYS) {
 		const resource: ResourceSpec = RESOURCES[key];
 		for (const op of Object.values(resource.operations as Record<string, OperationSpec>)) {
-			const request = op.composite ?? `${op.method} /api/v1${resource.path}${op.path}`;
+			const request = op.composite?.calls ?? `${op.method} /api/v1${resource.path}${op.path}`;
 			const required = (op.required ?? []).map((name) => `\`${name}\``).join(', ') || '—';
 			rows.push(`| ${resource.displayName} | ${op.displayName} | \`${request}\` | ${required} |`);
 		}
