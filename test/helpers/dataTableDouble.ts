@@ -143,3 +143,11 @@ export class DataTableDouble implements INodeType {
 		return [out];
 	}
 }
+
+/** Puts rows back into a table (tests that run a template several times keep one database across runs). */
+export function restoreTables(name: string, rows: IDataObject[]): void {
+	if (rows.length === 0) return;
+	const table: TableDouble = { id: 'dt1', name, columns: Object.keys(rows[0]), rows: [], nextId: 1, reads: 0, writes: 0 };
+	for (const row of rows) table.rows.push({ id: table.nextId++, ...row });
+	dataTables.set(name.toLowerCase(), table);
+}
