@@ -114,7 +114,7 @@ describe('Create or Update by a known ID against the sandbox', () => {
 		sandbox.completeSession(ids.session);
 		const refused = await step([{ body: { ...later, end_date: unix('2027-01-31T00:00:00Z') }, id: ids.quote }], upsert('quote'));
 		expect(refused.calls).toEqual([`PUT /api/v1/quotes/${ids.quote}`]);
-		expect(refused.out[0]).toMatchObject({ status: 400, error_code: 'bad_request', request: `PUT /quotes/${ids.quote}` });
+		expect(refused.out[0]).toMatchObject({ status: 400, error_code: 'policy_already_exists', request: `PUT /quotes/${ids.quote}` });
 		expect(refused.out[0].message).toMatch(/^Quote qt_\S+ is bound to policy pl_\S+ and can no longer be updated$/);
 	});
 
