@@ -115,7 +115,7 @@ describe('Create or Update by a known ID against the sandbox', () => {
 		const refused = await step([{ body: { ...later, end_date: unix('2027-01-31T00:00:00Z') }, id: ids.quote }], upsert('quote'));
 		expect(refused.calls).toEqual([`PUT /api/v1/quotes/${ids.quote}`]);
 		expect(refused.out[0]).toMatchObject({ status: 400, error_code: 'policy_already_exists', request: `PUT /quotes/${ids.quote}` });
-		expect(refused.out[0].message).toMatch(/^Quote qt_\S+ is bound to policy pl_\S+ and can no longer be updated$/);
+		expect(refused.out[0].message).toMatch(/^Quote qt_\S+ is bound to policy pl_\S+ and can no longer be updated; create a new quote$/);
 	});
 
 	it('Assignment: a returning contractor is bound on a second job, its dates updated in place (no contractor_has_matching_policy), then cancelled', async () => {
