@@ -31,6 +31,13 @@ export const dataTables = new Map<string, TableDouble>();
 
 export function forgetDataTables(): void {
 	dataTables.clear();
+	writeFailure = undefined;
+}
+
+let writeFailure: string | undefined;
+/** Makes every row write fail with `message` (as n8n's does when N8N_DATA_TABLES_MAX_SIZE_BYTES is reached); undefined to stop. */
+export function failWrites(message: string | undefined): void {
+	writeFailure = message;
 }
 
 /** The rows of a table, without n8n's system columns (what an ops person reads in the Data tables view). */
@@ -126,6 +133,12 @@ export class DataTableDouble implements INodeType {
 				const limit = this.getNodeParameter('returnAll', i, false) ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
 				table.rows.filter(matches).slice(0, limit).forEach(emit);
 			} else if (operation === 'upsert' || operation === 'update') {
+				if (writeFailure) {
+					const failure = new NodeOperationError(this.getNode(), writeFailure, { itemIndex: i });
+					if (!this.continueOnFail()) throw failure;
+					out.push({ json: { ...this.getInputData()[i].json }, error: failure, pairedItem: { item: i } });
+					continue;
+				}
 				table.writes++;
 				const values = rowValues(this, i, table);
 				const found = table.rows.filter(matches);

@@ -3,7 +3,7 @@ import { LEDGER_TABLE } from '../../src/ledger/row';
 import { LIFECYCLE, requestShape } from '../demo/lifecycle';
 import { SANDBOX_KEY, seedReturningContractor } from '../demo/scenario';
 import { fixturesForToday } from '../demo/timeShift';
-import { restoreTables, tableRows } from '../helpers/dataTableDouble';
+import { failWrites, restoreTables, tableRows } from '../helpers/dataTableDouble';
 import { PLACEMENT_TEMPLATE, runTemplate } from '../helpers/template';
 import { startJobDivaStandin, STANDIN_USER, type JobDivaStandin } from '../jobdiva-standin';
 import { startSandbox, type Sandbox } from '../sandbox';
@@ -58,4 +58,25 @@ describe('template: the placement ledger over a placement’s life', () => {
 			expect(states).toEqual(step.expect.ledger);
 		});
 	}
+});
+
+describe('template: a ledger that cannot be written stops the run before anything is sent', () => {
+	it('names the placement, n8n’s message and the setting to raise; 1099Policy gets no call', async () => {
+		const sandbox = await startSandbox();
+		const jobdiva = await startJobDivaStandin({ fixtures: fixturesForToday() });
+		try {
+			const credentials = {
+				ten99PolicyApi: { apiKey: SANDBOX_KEY, environment: 'sandbox', baseUrl: sandbox.url },
+				jobDivaApi: { ...STANDIN_USER, baseUrl: jobdiva.url, sessionToken: '' },
+			};
+			failWrites('Data table size limit exceeded: 50MB used, limit is 50MB');
+			const run = await runTemplate(PLACEMENT_TEMPLATE, credentials);
+			expect(run.error?.message).toMatch(/could not be written, so nothing was sent to 1099Policy for placement \d+: Data table size limit exceeded.*N8N_DATA_TABLES_MAX_SIZE_BYTES/);
+			expect(sandbox.requestLog.filter((r) => r.path.startsWith('/api/v1'))).toEqual([]);
+		} finally {
+			failWrites(undefined);
+			await sandbox.stop();
+			await jobdiva.stop();
+		}
+	});
 });
