@@ -75,6 +75,7 @@ const OTHER_NODES: Array<[string, string]> = [
 	['nodes/JobDiva/JobDiva.node.ts', 'JobDiva'],
 	['nodes/JobDivaTrigger/JobDivaTrigger.node.ts', 'JobDivaTrigger'],
 	['nodes/JobDivaPollingTrigger/JobDivaPollingTrigger.node.ts', 'JobDivaPollingTrigger'],
+	['nodes/Ten99PolicyLedger/Ten99PolicyLedger.node.ts', 'Ten99PolicyLedger'],
 ];
 
 function generated(): string {
