@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { signatureHeader } from '../../sandbox';
-import { outlineExecution } from '../lib/executionData';
+import { LEDGER_TABLE } from '../../../src/ledger/row';
+import { outlineExecution, waitForExecution } from '../lib/executionData';
 import type { ExecutionSummary, N8nRest } from '../lib/n8nRest';
 import { sleep, waitFor } from '../lib/wait';
 import type { VersionRun } from '../runVersion';
@@ -51,6 +54,7 @@ export async function checkComplianceFlow(run: VersionRun, rest: N8nRest): Promi
 		for (const o of outlines) console.log(`    execution ${o.id}: ${String(o.firstItem?.type)} → ${o.nodesRun.slice(1).join(' → ')}`);
 		report.check(`${file}: every execution went past the trigger`, outlines.every((o) => o.nodesRun.length > 1), outlines);
 	}
+	await checkLedgerUpdates(run, rest, file, fresh.map((e) => e.id));
 
 	// A retry of an event that was already delivered: acknowledged, not run again (the trigger's dedupe window).
 	const knownEvent = okDeliveries[0]?.eventId;
@@ -74,6 +78,26 @@ export async function checkComplianceFlow(run: VersionRun, rest: N8nRest): Promi
 	const unsigned = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 	report.equal(`${file}: an unsigned delivery is refused with 401`, unsigned.status, 401);
 	report.equal(`${file}: the forged and unsigned deliveries started no execution`, await settledCount(rest, workflow.id), counted);
+}
+
+/**
+ * The template's "Ledger: …" Data table nodes update the placement's row in n8n's Data table. They continue on error
+ * (a placement without a row must not fail the event), so a failure shows only as an `error` in their output items:
+ * none may carry one.
+ */
+async function checkLedgerUpdates(run: VersionRun, rest: N8nRest, file: string, executionIds: string[]): Promise<void> {
+	const compliance = run.workflows.find((w) => w.template.role === 'compliance')!;
+	const ledgerNodes = compliance.template.nodes.filter((n) => n.type === 'n8n-nodes-base.dataTable').map((n) => n.name);
+	if (ledgerNodes.length === 0) return;
+	const executions = await Promise.all(executionIds.map((id) => waitForExecution(run.install, rest, id, 30_000)));
+	const written = executions.flatMap((e) => ledgerNodes.flatMap((node) => e.items(node).map((json) => ({ execution: e.id, node, json }))));
+	const failed = written.filter((w) => w.json.error !== undefined);
+	run.report.equal(`${file}: the Data table nodes (${ledgerNodes.join(', ')}) ran without error`, failed, []);
+	const table = (await rest.dataTables()).find((t) => t.name === LEDGER_TABLE);
+	const rows = table ? await rest.dataTableRows(table) : [];
+	const states = rows.map((r) => `${String(r.placementId)}: ${String(r.state)} (${String(r.lastAction)})`);
+	console.log(`    ledger rows updated by events: ${written.length}; ledger now:\n      ${states.join('\n      ')}`);
+	writeFileSync(join(run.workDir, 'compliance-ledger-writes.json'), JSON.stringify(written, null, 1));
 }
 
 /** Executions are written asynchronously: give a wrongly started one time to appear before counting. */
