@@ -2,8 +2,10 @@
 /**
  * `npm run demo`: the placement → coverage template, end to end, with no account and no network.
  * Builds the package, starts the local 1099Policy sandbox and the JobDiva stand-in (six realistic placements),
- * makes one contractor a returning one, runs the shipped template through n8n's workflow engine, prints what
- * happened to each placement, then runs it again to show that a re-run creates nothing twice.
+ * makes one contractor a returning one, runs the shipped template through n8n's workflow engine and prints what
+ * happened to each placement; then tells the rest of a placement's life (test/demo/lifecycle.ts) — a day later,
+ * a change, an end, an email change — one run each, with the calls it cost and the placement ledger's rows.
+ * `--keep` leaves the sandbox up; `--no-build` skips the build (the test of the demo uses it).
  */
 import { execSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,10 @@ import { join } from 'node:path';
 import type { INodeExecutionData } from 'n8n-workflow';
 import { startJobDivaStandin, STANDIN_USER } from '../test/jobdiva-standin';
 import { startSandbox, type Sandbox } from '../test/sandbox';
+import { LEDGER_TABLE } from '../src/ledger/row';
+import { LIFECYCLE } from '../test/demo/lifecycle';
 import { EXPECTED, RETURNING, SANDBOX_KEY, seedReturningContractor } from '../test/demo/scenario';
+import { tableRows } from '../test/helpers/dataTableDouble';
 import { fixturesForToday } from '../test/demo/timeShift';
 import { PLACEMENT_TEMPLATE, runTemplate } from '../test/helpers/template';
 import type { RunResult } from '../test/helpers/workflow';
@@ -86,8 +91,10 @@ async function main(): Promise<void> {
 	process.env.N8N_USER_FOLDER ??= join(tmpdir(), 'n8n-nodes-ten99policy-demo');
 	out(bold('JobDiva placement → 1099Policy coverage: demo'));
 	const started = Date.now();
-	out('Building the package (npm run build) ...');
-	execSync('npm run build --silent', { cwd: join(__dirname, '..'), stdio: ['ignore', 'ignore', 'inherit'] });
+	if (!process.argv.includes('--no-build')) {
+		out('Building the package (npm run build) ...');
+		execSync('npm run build --silent', { cwd: join(__dirname, '..'), stdio: ['ignore', 'ignore', 'inherit'] });
+	}
 
 	const sandbox = await startSandbox();
 	const jobdiva = await startJobDivaStandin({ fixtures: fixturesForToday() });
@@ -113,22 +120,36 @@ async function main(): Promise<void> {
 		out();
 		out(`1099Policy now holds: ${counts(sandbox)}`);
 
-		const before = JSON.stringify(sandbox.state());
-		const callsBefore = sandbox.requestLog.length;
-		const again = await runTemplate(PLACEMENT_TEMPLATE, credentials);
-		if (again.error) throw again.error;
-		const unchanged = JSON.stringify(sandbox.state()) === before;
-		out(
-			`Template run 2, as after a JobDiva retry (${sandbox.requestLog.length - callsBefore} calls): ` +
-				(unchanged ? 'nothing new created (idempotency keys and find-or-create)' : 'CHANGED the sandbox!'),
-		);
+		const ledger = () => new Map(tableRows(LEDGER_TABLE).map((r) => [String(r.placementId), r]));
+		const problems: string[] = [];
+		for (const step of LIFECYCLE.slice(1)) {
+			const rowsBefore = ledger();
+			await step.change({ sandboxUrl: sandbox.url, jobdivaUrl: jobdiva.url });
+			const from = sandbox.requestLog.length;
+			const result = await runTemplate(PLACEMENT_TEMPLATE, credentials);
+			if (result.error) throw result.error;
+			const made = sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1'));
+			out();
+			out(bold(`${step.name[0].toUpperCase()}${step.name.slice(1)}: ${step.story}`));
+			out(`  ${made.length} calls to 1099Policy${made.length ? `: ${made.map((r) => `${r.method} ${r.path.replace('/api/v1', '')}`).join(', ')}` : ''}`);
+			for (const [id, row] of ledger()) {
+				const was = rowsBefore.get(id);
+				if (was && was.lastAction === row.lastAction && was.state === row.state) continue;
+				out(`  ${id}  ${String(EXPECTED[id]?.candidate ?? '').padEnd(13)} ledger: ${String(row.state)} — ${String(row.lastAction)}; coverage ${String(row.startDate)} → ${String(row.endDate)}`);
+			}
+			if (made.length !== step.expect.calls) problems.push(`${step.name}: ${made.length} calls, expected ${step.expect.calls}`);
+		}
+		out();
+		out(`1099Policy now holds: ${counts(sandbox)}`);
+		out(`The placement ledger (n8n Data table "${LEDGER_TABLE}") holds ${ledger().size} rows.`);
+		const unchanged = problems.length === 0;
 
 		const mismatches = Object.entries(EXPECTED)
 			.filter(([id, expected]) => rows.find((r) => r.placementId === id)?.outcome !== expected.outcome)
 			.map(([id, expected]) => `${id} expected ${expected.outcome} (${expected.why})`);
 		out();
 		if (mismatches.length > 0 || !unchanged) {
-			out(`Unexpected: ${mismatches.join('; ') || 'the second run changed the sandbox'}`);
+			out(`Unexpected: ${[...mismatches, ...problems].join('; ')}`);
 			process.exitCode = 1;
 		} else {
 			out(`Every placement took the expected path. Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
@@ -146,7 +167,10 @@ async function main(): Promise<void> {
 	}
 }
 
-main().catch((error: unknown) => {
-	process.stderr.write(`Demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-	process.exit(1);
-});
+main()
+	// n8n-core leaves timers of its own running after a workflow; the demo is over, so it ends the process itself.
+	.then(() => process.exit(process.exitCode ?? 0))
+	.catch((error: unknown) => {
+		process.stderr.write(`Demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exit(1);
+	});

@@ -19,7 +19,7 @@ function ten99PolicyTable(): string {
 	for (const key of RESOURCE_KEYS) {
 		const resource: ResourceSpec = RESOURCES[key];
 		for (const op of Object.values(resource.operations as Record<string, OperationSpec>)) {
-			const request = op.composite ?? `${op.method} /api/v1${resource.path}${op.path}`;
+			const request = op.composite?.calls ?? `${op.method} /api/v1${resource.path}${op.path}`;
 			const required = (op.required ?? []).map((name) => `\`${name}\``).join(', ') || '—';
 			rows.push(`| ${resource.displayName} | ${op.displayName} | \`${request}\` | ${required} |`);
 		}
@@ -76,6 +76,7 @@ const OTHER_NODES: Array<[string, string]> = [
 	['nodes/JobDiva/JobDiva.node.ts', 'JobDiva'],
 	['nodes/JobDivaTrigger/JobDivaTrigger.node.ts', 'JobDivaTrigger'],
 	['nodes/JobDivaPollingTrigger/JobDivaPollingTrigger.node.ts', 'JobDivaPollingTrigger'],
+	['nodes/Ten99PolicyLedger/Ten99PolicyLedger.node.ts', 'Ten99PolicyLedger'],
 ];
 
 function generated(): string {

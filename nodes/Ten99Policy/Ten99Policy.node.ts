@@ -27,6 +27,8 @@ interface ItemOptions {
 	sendIdempotencyKey?: boolean;
 	checkReturning?: boolean;
 	knownEntityId?: string;
+	knownId?: unknown;
+	unchanged?: boolean;
 }
 
 export class Ten99Policy implements INodeType {
@@ -104,6 +106,9 @@ export class Ten99Policy implements INodeType {
 					limit,
 					checkReturning: options.checkReturning !== false,
 					knownEntityId: typeof options.knownEntityId === 'string' ? options.knownEntityId.trim() : '',
+					// A number or other non-string from an expression is kept, so it is refused as an ID rather than ignored.
+					knownId: options.knownId === undefined || options.knownId === null ? '' : String(options.knownId),
+					unchanged: options.unchanged === true,
 					convert: { moneyUnit, zone },
 					cache,
 				});

@@ -62,7 +62,7 @@ function operationProperties(resourceKey: string, resource: ResourceSpec, opKey:
 			options: op.query.map((name) => fieldProperty(name, resource.fields[name], false)),
 		});
 	}
-	props.push(optionsProperty(op, show));
+	props.push(optionsProperty(resource, op, show));
 	return props;
 }
 
@@ -161,7 +161,7 @@ function paginationProperties(show: Record<string, string[]>): INodeProperties[]
 	];
 }
 
-function optionsProperty(op: OperationSpec, show: Record<string, string[]>): INodeProperties {
+function optionsProperty(resource: ResourceSpec, op: OperationSpec, show: Record<string, string[]>): INodeProperties {
 	const options: INodeProperties[] = [
 		{
 			displayName: 'Requests in Parallel',
@@ -181,8 +181,9 @@ function optionsProperty(op: OperationSpec, show: Record<string, string[]>): INo
 				'Retries after 429, 5xx and dropped connections, with exponential backoff honouring Retry-After. POSTs are retried only with an idempotency key.',
 		},
 	];
-	const upsert = op.composite !== undefined && op.displayName === 'Create or Update';
-	// Create or Update is idempotent by email and sends no key (see operations.ts), so it offers none.
+	const runner = op.composite?.runner;
+	const upsert = runner === 'contractorUpsert';
+	// Contractor → Create or Update is idempotent by email and sends no key (see operations.ts), so it offers none.
 	if (op.method === 'POST' && !upsert) {
 		options.push(
 			{
@@ -213,7 +214,29 @@ function optionsProperty(op: OperationSpec, show: Record<string, string[]>): INo
 				'Whether to look up the policies of an existing contractor and output returning_contractor (true when one is active). A newly created contractor is never returning and costs no extra call.',
 		});
 	}
-	if (op.composite !== undefined && op.displayName === 'Find or Create') {
+	if (upsert || runner === 'createOrUpdate') {
+		const noun = resource.displayName.toLowerCase();
+		options.push(
+			{
+				displayName: `${resource.displayName} ID (If Known)`,
+				name: 'knownId',
+				type: 'string',
+				default: '',
+				placeholder: `${resource.idPrefix}...`,
+				description: upsert
+					? 'The contractor\'s ID when it exists already (e.g. from your placement ledger): it is updated in place, never created again, so an email change updates the same contractor. Empty: create it, or find it by email when the email exists.'
+					: `The ${noun}'s ID when it exists already (e.g. from your placement ledger): it is updated (PUT) with the fields its Update accepts instead of created. Empty: the ${noun} is created.`,
+			},
+			{
+				displayName: 'Unchanged Since Last Sent',
+				name: 'unchanged',
+				type: 'boolean',
+				default: false,
+				description: `Whether nothing changed since the ${noun} was last sent; set it from your ledger. When true and the ID is known, no call is made and the item passes on as {id, upsert_result: "unchanged"}${upsert ? ' (plus returning_contractor from one policies lookup when Check Returning Contractor is on)' : ''}.`,
+			},
+		);
+	}
+	if (runner === 'entityFindOrCreate') {
 		options.push({
 			displayName: 'Entity ID (If Known)',
 			name: 'knownEntityId',

@@ -1,10 +1,11 @@
-import { isEqual } from 'lodash';
+import { isEqual, pick } from 'lodash';
 import type { Ten99PolicyClient } from '../../src/ten99policy/client';
-import type { ConvertOptions } from '../../src/ten99policy/convert';
+import { isBlank, type ConvertOptions } from '../../src/ten99policy/convert';
 import { Ten99PolicyApiError } from '../../src/ten99policy/errors';
-import type { OperationSpec } from '../../src/ten99policy/fields';
+import type { OperationRunner, OperationSpec, ResourceSpec } from '../../src/ten99policy/fields';
 import { knownEntities } from '../../src/ten99policy/knownEntities';
 import { buildRequest, type OperationInput } from '../../src/ten99policy/request';
+import { operationSpec, resourceSpec } from '../../src/ten99policy/resources';
 import { ValueError } from '../../src/ten99policy/valueError';
 import { accountOf } from '../shared/ten99PolicyTransport';
 
@@ -15,10 +16,23 @@ export interface RunOptions {
 	checkReturning: boolean;
 	/** Entity → Find or Create: an entity ID already known (e.g. from the mapping's Client Table); '' for none. */
 	knownEntityId: string;
+	/** Create or Update: the object's ID when it exists already (e.g. from the placement ledger); '' when unknown. */
+	knownId: string;
+	/** Create or Update: the caller (its ledger) says nothing changed since the object was last sent. */
+	unchanged: boolean;
 	convert: ConvertOptions;
 	/** Shared by all items of one execution: in-flight and finished results, keyed by what makes them equal. */
 	cache: Map<string, Promise<unknown>>;
 }
+
+type Runner = (client: Ten99PolicyClient, resource: string, input: OperationInput, options: RunOptions) => Promise<Record<string, unknown>>;
+
+/** The composite operations, chosen by the declaration (`composite.runner` in src/ten99policy/resources.ts). */
+const RUNNERS: Record<OperationRunner, Runner> = {
+	contractorUpsert: (client, _resource, input, options) => upsertContractor(client, input, options),
+	entityFindOrCreate: (client, _resource, input, options) => findOrCreateEntity(client, input, options),
+	createOrUpdate,
+};
 
 /** Runs one declared operation for one item and returns the objects to output. */
 export async function runOperation(
@@ -29,8 +43,7 @@ export async function runOperation(
 	input: OperationInput,
 	options: RunOptions,
 ): Promise<Record<string, unknown>[]> {
-	if (op.composite && resource === 'contractor') return [await upsertContractor(client, input, options)];
-	if (op.composite && resource === 'entity') return [await findOrCreateEntity(client, input, options)];
+	if (op.composite) return [await RUNNERS[op.composite.runner](client, resource, input, options)];
 	if (op.paginated) {
 		return client.list(resource, operation, input, { returnAll: options.returnAll, limit: options.limit }, options.convert);
 	}
@@ -56,7 +69,49 @@ export async function runOperation(
 }
 
 /**
- * Contractor → Create or Update, in the fewest calls: create optimistically (1 call for a new contractor); only on
+ * Create or Update by a known ID (job, quote, assignment, application session), in the fewest calls: no ID known →
+ * the same POST as Create (same fields, same idempotency key); an ID known → a PUT of the fields Update accepts
+ * (create-only ones such as an assignment's contractor, job, bind and policy are not sent); an ID known and the
+ * ledger saying nothing changed → no call at all. 1099Policy's refusals (e.g. a quote already bound) stay the
+ * item's error with their message and error_code.
+ */
+async function createOrUpdate(client: Ten99PolicyClient, resource: string, input: OperationInput, options: RunOptions): Promise<Record<string, unknown>> {
+	const spec = resourceSpec(resource);
+	const id = knownIdOf(spec, options.knownId, `leave the option empty to create the ${spec.displayName.toLowerCase()}`);
+	if (id === undefined) {
+		const [created] = await runOperation(client, resource, 'create', operationSpec(resource, 'create'), input, options);
+		return { ...created, upsert_result: 'created' };
+	}
+	if (options.unchanged) return { id, upsert_result: 'unchanged' };
+	const update = operationSpec(resource, 'update');
+	const fields = pick(input.fields ?? {}, update.optional ?? []);
+	// Nothing the API lets us change was given (e.g. a session's quote only): a PUT would change nothing.
+	if (Object.values(fields).every(isBlank)) return { id, upsert_result: 'unchanged' };
+	const [updated] = await runOperation(client, resource, 'update', update, { id, fields }, options);
+	return { ...updated, upsert_result: 'updated' };
+}
+
+/** The option "<Resource> ID (If Known)": undefined when empty, else an ID with the resource's prefix. */
+function knownIdOf(spec: ResourceSpec, value: string, otherwise: string): string | undefined {
+	const id = value.trim();
+	if (id === '') return undefined;
+	if (!id.startsWith(spec.idPrefix) || id.length === spec.idPrefix.length || /\s/.test(id)) {
+		const noun = spec.displayName.toLowerCase();
+		throw new ValueError(
+			`${spec.displayName} ID (If Known)`,
+			value,
+			`is not a 1099Policy ${noun} ID`,
+			`Enter the ${noun}'s ID, starting with ${spec.idPrefix} (e.g. from your placement ledger), or ${otherwise}.`,
+		);
+	}
+	return id;
+}
+
+/**
+ * Contractor → Create or Update, in the fewest calls. A known contractor ID (from the ledger) is updated in place
+ * — never created again, so an email change updates the contractor rather than making a second one — or, when the
+ * ledger says nothing changed, not written at all; its policies are then looked up for `returning_contractor`.
+ * Without an ID: create optimistically (1 call for a new contractor); only on
  * `duplicate_email` find the contractor by email, update it and look up its policies. `returning_contractor` tells
  * the template whether to bind an assignment (true) or send an application session (false).
  *
@@ -66,6 +121,14 @@ export async function runOperation(
  * "created" answer, hiding that the contractor has since completed an application.
  */
 async function upsertContractor(client: Ten99PolicyClient, input: OperationInput, options: RunOptions): Promise<Record<string, unknown>> {
+	const id = knownIdOf(resourceSpec('contractor'), options.knownId, 'leave the option empty to create the contractor or find it by email');
+	if (id !== undefined) {
+		const written = options.unchanged
+			? { id, upsert_result: 'unchanged' }
+			: { ...toObject(await client.call('contractor', 'update', { id, fields: input.fields }, {}, options.convert)), upsert_result: 'updated' };
+		if (!options.checkReturning) return written;
+		return { ...written, returning_contractor: await hasActivePolicy(client, id) };
+	}
 	let duplicate: unknown;
 	try {
 		const created = toObject(

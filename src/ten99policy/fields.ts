@@ -68,11 +68,20 @@ export interface OperationSpec {
 	/** The body is `multipart/form-data` (certificate upload). */
 	multipart?: boolean;
 	/**
-	 * A node-level composite built on other operations (Contractor → Create or Update, Entity → Find or Create),
-	 * described as the calls it makes; not a single HTTP call.
+	 * A node-level composite built on other operations, not a single HTTP call: `runner` chooses how the node runs it
+	 * (nodes/Ten99Policy/operations.ts) and `calls` describes the calls it makes (the README's operations table).
 	 */
-	composite?: string;
+	composite?: { runner: OperationRunner; calls: string };
 }
+
+/** How the node runs a composite operation. */
+export type OperationRunner =
+	/** Contractor → Create or Update: by a known ID, or create and on duplicate_email find by email; reports returning_contractor. */
+	| 'contractorUpsert'
+	/** Entity → Find or Create: by a known ID, a name found within the hour, or the list; creates an unknown name once. */
+	| 'entityFindOrCreate'
+	/** Create or Update by a known ID: the resource's `create` when no ID is known, its `update` when one is. */
+	| 'createOrUpdate';
 
 export interface ResourceSpec {
 	displayName: string;

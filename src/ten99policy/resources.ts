@@ -68,7 +68,38 @@ const update = (noun: string, optional: readonly string[], note = ''): Operation
 	optional,
 });
 
+/**
+ * Create or Update by a known ID (n8n's "Create or Update" style): the same POST as `create` when the ID is unknown,
+ * a PUT of the fields `update` accepts when the option "<Resource> ID (If Known)" holds one, and no call when the
+ * option "Unchanged Since Last Sent" says nothing changed. `update` lists what the API lets you change.
+ */
+const createOrUpdate = (noun: string, path: string, created: OperationSpec): OperationSpec => ({
+	displayName: 'Create or Update',
+	action: `Create or update a ${noun}`,
+	description: `Create the ${noun}, or update it when its ID is known (from your ledger); no call when marked unchanged`,
+	method: 'POST',
+	path: '',
+	required: created.required,
+	optional: created.optional,
+	composite: {
+		runner: 'createOrUpdate',
+		calls: `no ID known: POST ${path}; ID known: PUT ${path}/{id} (only the fields Update accepts); ID known and unchanged: none`,
+	},
+});
+
 const CONTRACTOR_FIELDS = ['phone', 'address', 'middle_name', 'company_name', 'tax_identification', 'custom_metadata'] as const;
+const JOB_CREATE = create(
+	'job',
+	['name', 'description', 'entity', 'category_code', 'wage', 'wage_type'],
+	['region', 'address', 'years_experience', 'custom_metadata'],
+);
+const QUOTE_CREATE = create('quote', ['contractor', 'job', 'coverage_type'], ['effective_date', 'end_date', 'custom_metadata']);
+const SESSION_CREATE = create('application session', ['quote'], ['success_url', 'cancel_url', 'custom_metadata']);
+const ASSIGNMENT_CREATE = create(
+	'assignment',
+	['contractor', 'job'],
+	['bind', 'effective_date', 'end_date', 'policy', 'coverage_type', 'custom_metadata'],
+);
 
 export const RESOURCES = {
 	contractor: {
@@ -107,12 +138,16 @@ export const RESOURCES = {
 				displayName: 'Create or Update',
 				action: 'Create or update a contractor',
 				description:
-					'Create the contractor; when the email already exists (duplicate_email), find it by email and update it instead',
+					'Update the contractor with a known ID, or create it; when the email already exists (duplicate_email), find it by email and update it instead',
 				method: 'POST',
 				path: '',
 				required: ['first_name', 'last_name', 'email'],
 				optional: CONTRACTOR_FIELDS,
-				composite: 'POST /contractors; only on duplicate_email: GET /contractors?email=, PUT /contractors/{id} (only when a value differs), GET /contractors/{id}/policies',
+				composite: {
+					runner: 'contractorUpsert',
+					calls:
+						'ID known: PUT /contractors/{id} (none when unchanged), GET /contractors/{id}/policies; else POST /contractors; only on duplicate_email: GET /contractors?email=, PUT /contractors/{id} (only when a value differs), GET /contractors/{id}/policies',
+				},
 			},
 			get: get('contractor'),
 			update: update('contractor', ['first_name', 'last_name', 'email', ...CONTRACTOR_FIELDS]),
@@ -169,7 +204,10 @@ export const RESOURCES = {
 				path: '',
 				required: ['name'],
 				optional: ['address', 'coverage_limit', 'required_coverage'],
-				composite: 'none for a given Entity ID or a name found within the hour; else GET /entities (all pages, once per execution) and POST /entities only for a name not found',
+				composite: {
+					runner: 'entityFindOrCreate',
+					calls: 'none for a given Entity ID or a name found within the hour; else GET /entities (all pages, once per execution) and POST /entities only for a name not found',
+				},
 			},
 			get: get('entity'),
 			update: update('entity', ['name', 'address', 'coverage_limit', 'required_coverage']),
@@ -207,11 +245,8 @@ export const RESOURCES = {
 			custom_metadata: metadata,
 		},
 		operations: {
-			create: create(
-				'job',
-				['name', 'description', 'entity', 'category_code', 'wage', 'wage_type'],
-				['region', 'address', 'years_experience', 'custom_metadata'],
-			),
+			create: JOB_CREATE,
+			upsert: createOrUpdate('job', '/jobs', JOB_CREATE),
 			get: get('job'),
 			update: update('job', [
 				'name',
@@ -263,7 +298,8 @@ export const RESOURCES = {
 			custom_metadata: metadata,
 		},
 		operations: {
-			create: create('quote', ['contractor', 'job', 'coverage_type'], ['effective_date', 'end_date', 'custom_metadata']),
+			create: QUOTE_CREATE,
+			upsert: createOrUpdate('quote', '/quotes', QUOTE_CREATE),
 			get: get('quote'),
 			update: update('quote', ['contractor', 'job', 'coverage_type', 'effective_date', 'end_date', 'custom_metadata'], ' (only while unbound)'),
 			list: list('quotes'),
@@ -282,7 +318,8 @@ export const RESOURCES = {
 			custom_metadata: metadata,
 		},
 		operations: {
-			create: create('application session', ['quote'], ['success_url', 'cancel_url', 'custom_metadata']),
+			create: SESSION_CREATE,
+			upsert: createOrUpdate('application session', '/apply/sessions', SESSION_CREATE),
 			get: get('application session'),
 			update: update('application session', ['success_url', 'cancel_url', 'custom_metadata']),
 			list: list('application sessions'),
@@ -335,7 +372,8 @@ export const RESOURCES = {
 			reason: { kind: 'string', displayName: 'Reason', description: 'Why the assignment is cancelled' },
 		},
 		operations: {
-			create: create('assignment', ['contractor', 'job'], ['bind', 'effective_date', 'end_date', 'policy', 'coverage_type', 'custom_metadata']),
+			create: ASSIGNMENT_CREATE,
+			upsert: createOrUpdate('assignment', '/assignments', ASSIGNMENT_CREATE),
 			get: get('assignment'),
 			update: update('assignment', ['effective_date', 'end_date', 'coverage_type', 'custom_metadata']),
 			delete: remove('assignment'),

@@ -24,12 +24,16 @@ export async function benchCallsPerPlacement(): Promise<BenchResult> {
 	const count = (prefix: string) => paths.find((p) => p.path.startsWith(prefix))!.calls.length;
 	const seen = count('new contractor, client seen before');
 	const configured = count('new contractor, entity ID in the Client Table');
+	const rerun = count('re-run');
+	const known = count('returning contractor known in the ledger');
 	return {
 		name: 'calls per placement',
 		judgements: [
 			judge('new placement, client seen before', String(seen), `≤ ${TARGET_NEW}`, seen <= TARGET_NEW),
 			judge('new placement, entity ID in Client Table, fresh process', String(configured), `≤ ${TARGET_NEW}`, configured <= TARGET_NEW),
 			judge('re-run creates nothing twice', createdTwice ? 'duplicates' : 'no duplicates', 'no duplicates', !createdTwice),
+			judge('re-run of an unchanged placement (ledger)', String(rerun), '0', rerun === 0),
+			judge('returning contractor known in the ledger', String(known), `≤ ${TARGET_NEW}`, known <= TARGET_NEW),
 		],
 		note: paths.map((p) => `${p.path}: ${p.calls.length}`).join('; '),
 	};

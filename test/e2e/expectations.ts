@@ -2,8 +2,9 @@ import type { CollectionName } from '../sandbox/types';
 
 /**
  * What one run of each placement workflow must leave in a fresh sandbox, per collection: the exact number of
- * objects. A second run must leave the same objects (same IDs), since every create carries an idempotency key
- * derived from the JobDiva IDs. Collections not listed must stay empty. A placement template without an entry
+ * objects. A second run right after must leave the same objects (same IDs): the placement ledger already holds every
+ * placement (and every create carries an idempotency key derived from the JobDiva IDs). Collections not listed must
+ * stay empty. Later steps of the lifecycle (test/demo/lifecycle.ts) keep these counts. A placement template without an entry
  * fails the run and prints what it created, so a new template gets an entry on purpose, not by accident.
  */
 export const PLACEMENT_EXPECTATIONS: Record<string, Partial<Record<CollectionName, number>>> = {

@@ -36,11 +36,12 @@ export interface VersionRun {
 /**
  * One n8n version, start to end: a fresh user folder with the packed package installed as a community package,
  * fresh sandbox and JobDiva stand-in, credentials and templates imported with the CLI, then
- *   server #1: owner, loaded node types, credential tests, credentials bound to the imported workflows;
- *   CLI:       the placement flow executed twice (`n8n execute`), the sandbox's objects counted after each;
- *   server #2: the compliance flow activated, signed and forged deliveries, the editor screenshotted;
+ *   `n8n start`: owner, loaded node types, credential tests, credentials bound to the imported workflows; the
+ *              placement flow run in the server over a placement's life (test/demo/lifecycle.ts), calls, objects
+ *              and ledger rows checked after each run; the compliance flow activated, signed and forged
+ *              deliveries; the editor screenshotted;
  *   logs:      no load error for the package in anything n8n printed.
- * `n8n execute` and `n8n start` never run at the same time: they share the sqlite file and the task broker.
+ * The CLI (import only) and `n8n start` never run at the same time: they share the sqlite file.
  */
 export async function runVersion(install: N8nInstall, tarball: string, report: Report): Promise<void> {
 	const workDir = mkdtempSync(join(tmpdir(), `n8n-e2e-${install.version}-`));
@@ -79,7 +80,7 @@ export async function runVersion(install: N8nInstall, tarball: string, report: R
 			}
 		});
 
-		let server = await report.phase('start n8n (first time)', () => N8nServer.start(install, env, run.serverLog));
+		const server = await report.phase('start n8n', () => N8nServer.start(install, env, run.serverLog));
 		if (!server) return;
 		try {
 			const rest = new N8nRest(server.baseUrl);
@@ -93,17 +94,7 @@ export async function runVersion(install: N8nInstall, tarball: string, report: R
 			await report.phase('bind the imported credentials to the imported workflows', async () => {
 				run.workflows = await bindImportedWorkflows(run, rest, templates, types ?? [], credentials);
 			});
-		} finally {
-			await server.stop();
-		}
-
-		await report.phase('placement flow with n8n execute (twice)', () => checkPlacementFlow(run));
-
-		server = await report.phase('start n8n (second time)', () => N8nServer.start(install, env, run.serverLog));
-		if (!server) return;
-		try {
-			const rest = new N8nRest(server.baseUrl);
-			await report.phase('login', () => rest.login());
+			await report.phase('placement flow in the server, over a placement\'s life (ledger in a Data table)', () => checkPlacementFlow(run, rest));
 			await report.phase('compliance flow: activation, signed and forged deliveries', () => checkComplianceFlow(run, rest));
 			if (install.screenshots) await report.phase('the editor, seen (headless Chromium)', () => checkEditor(run, rest));
 		} finally {

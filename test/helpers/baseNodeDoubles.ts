@@ -1,11 +1,13 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { DataTableDouble } from './dataTableDouble';
 
 /*
  * Test doubles for the few n8n-nodes-base nodes our templates use, so a template can run in-process through
@@ -148,7 +150,24 @@ export class StickyNoteDouble implements INodeType {
 	}
 }
 
+/** n8n-nodes-base.stopAndError: fails the run with the configured message (its `errorMessage` expression evaluated per item). */
+export class StopAndErrorDouble implements INodeType {
+	description = description('stopAndError', 'Stop and Error', {
+		outputs: [],
+		properties: [
+			{ displayName: 'Error Type', name: 'errorType', type: 'options', default: 'errorMessage', options: [{ name: 'Error Message', value: 'errorMessage' }] },
+			{ displayName: 'Error Message', name: 'errorMessage', type: 'string', default: '' },
+		],
+	});
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		throw new NodeOperationError(this.getNode(), this.getNodeParameter('errorMessage', 0) as string);
+	}
+}
+
 export const BASE_NODE_DOUBLES: Record<string, INodeType> = {
+	'n8n-nodes-base.dataTable': new DataTableDouble(),
+	'n8n-nodes-base.stopAndError': new StopAndErrorDouble(),
 	'n8n-nodes-base.manualTrigger': new ManualTriggerDouble(),
 	'n8n-nodes-base.if': new IfDouble(),
 	'n8n-nodes-base.set': new SetDouble(),

@@ -4,6 +4,7 @@ import { startJobDivaStandin, STANDIN_USER, type JobDivaStandin, type StandinFix
 import { startSandbox, type Sandbox } from '../sandbox';
 import type { RequestLogEntry } from '../sandbox/types';
 import { knownEntities } from '../../src/ten99policy/knownEntities';
+import { forgetDataTables } from './dataTableDouble';
 import { PLACEMENT_TEMPLATE, runTemplate, type TemplateJson } from './template';
 
 /**
@@ -18,6 +19,7 @@ export const NEW_CONTRACTOR = '45680'; // Marcus Webb, client Contoso Logistics 
 export const SAME_CLIENT_NEW_CONTRACTOR = '45681'; // Dana Kim, a first-time contractor for the same client and a new job
 export const CONFIGURED_CLIENT_NEW_CONTRACTOR = '45682'; // Lee Park, the same client named with its entity ID in the Client Table
 export const RETURNING_CONTRACTOR = '45678'; // Jordan Lee, insured earlier (seeded)
+export const RETURNING_SECOND = '45690'; // Jordan Lee's second placement: the ledger knows him from 45678
 
 export interface PathCalls {
 	path: string;
@@ -101,9 +103,11 @@ export async function measurePlacementCalls(): Promise<PlacementCallsResult> {
 			contractorsBefore !== 2 || state.contractors.length !== 3 || state.quotes.length !== 3 || state.jobs.length !== 3 || state.entities.length !== 1;
 
 		sandbox.reset();
+		forgetDataTables(); // a new 1099Policy account: a new, empty ledger
 		knownEntities.clear();
 		await seedReturningContractor(sandbox.url);
 		await run('returning contractor, fresh process', RETURNING_CONTRACTOR);
+		await run('returning contractor known in the ledger (his next placement)', RETURNING_SECOND);
 		return { paths, createdTwice };
 	} finally {
 		knownEntities.clear();

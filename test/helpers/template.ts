@@ -7,6 +7,7 @@ import { JobDiva } from '../../nodes/JobDiva/JobDiva.node';
 import { JobDivaPollingTrigger } from '../../nodes/JobDivaPollingTrigger/JobDivaPollingTrigger.node';
 import { JobDivaToTen99 } from '../../nodes/JobDivaToTen99/JobDivaToTen99.node';
 import { JobDivaTrigger } from '../../nodes/JobDivaTrigger/JobDivaTrigger.node';
+import { Ten99PolicyLedger } from '../../nodes/Ten99PolicyLedger/Ten99PolicyLedger.node';
 import { Ten99PolicyTrigger } from '../../nodes/Ten99PolicyTrigger/Ten99PolicyTrigger.node';
 import { BASE_NODE_DOUBLES } from './baseNodeDoubles';
 import { PACKAGE, registerCredentialType, registerNodeType } from './nodeTypes';
@@ -23,6 +24,7 @@ registerNodeType(`${PACKAGE}.jobDivaToTen99`, new JobDivaToTen99());
 registerNodeType(`${PACKAGE}.jobDivaTrigger`, new JobDivaTrigger());
 registerNodeType(`${PACKAGE}.jobDivaPollingTrigger`, new JobDivaPollingTrigger());
 registerNodeType(`${PACKAGE}.ten99PolicyTrigger`, new Ten99PolicyTrigger());
+registerNodeType(`${PACKAGE}.ten99PolicyLedger`, new Ten99PolicyLedger());
 for (const [type, node] of Object.entries(BASE_NODE_DOUBLES)) registerNodeType(type, node);
 registerCredentialType(new JobDivaApi());
 

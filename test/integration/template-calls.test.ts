@@ -5,7 +5,8 @@ import { describeCall, measurePlacementCalls, type PlacementCallsResult } from '
 const NEW_PLACEMENT = ['POST /contractors', 'POST /jobs', 'POST /quotes', 'POST /apply/sessions'];
 
 /**
- * Issue 8: the template's happy path for a new placement costs at most 4 API calls. The entity of a client is
+ * Issue 8: the template's happy path for a new placement costs at most 4 API calls; with the placement ledger (issue 12)
+ * a re-run costs none and a returning contractor the ledger knows at most 4. The entity of a client is
  * looked up once per n8n process (or never, when the Client Table gives its ID) and created once per new client.
  */
 describe('template: 1099Policy calls per placement', () => {
@@ -28,16 +29,18 @@ describe('template: 1099Policy calls per placement', () => {
 		expect(callsOf('new contractor, new client')).toEqual(['GET /entities', 'POST /entities', ...NEW_PLACEMENT]);
 	});
 
-	it('a re-run creates nothing twice: the contractor is found by email and left as it is (no PUT), the rest replayed', () => {
-		expect(callsOf('re-run')).toEqual([
-			'POST /contractors',
-			'GET /contractors',
-			'GET /contractors/cn_…/policies',
-			'POST /jobs (replayed)',
-			'POST /quotes (replayed)',
-			'POST /apply/sessions (replayed)',
-		]);
+	it('a re-run costs no call at all: the placement ledger knows the placement and that nothing changed', () => {
+		expect(callsOf('re-run')).toEqual([]);
 		expect(result.createdTwice).toBe(false);
+	});
+
+	it("a returning contractor's new placement, the contractor known from the ledger: policies, job, quote, assignment", () => {
+		expect(callsOf('returning contractor known in the ledger')).toEqual([
+			'GET /contractors/cn_…/policies',
+			'POST /jobs',
+			'POST /quotes',
+			'POST /assignments',
+		]);
 	});
 
 	it('a returning contractor binds an assignment after the lookup by email', () => {

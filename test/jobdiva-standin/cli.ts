@@ -12,6 +12,7 @@ async function main(): Promise<void> {
 		[
 			`JobDiva stand-in listening on ${standin.url}`,
 			`Credential: Client ID ${STANDIN_USER.clientId}, Username ${STANDIN_USER.userName}, Password ${STANDIN_USER.password}, Base URL ${standin.url}`,
+			`Admin: POST ${standin.url}/__standin/placements/<id>/change {startDate?, endDate?, payRate?, status?, email?} · /end · DELETE (see README.md)`,
 			'Ctrl+C to stop.',
 			'',
 		].join('\n'),

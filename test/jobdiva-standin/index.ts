@@ -2,3 +2,4 @@ export { startJobDivaStandin, type JobDivaStandin, type RequestLogEntry, type St
 export { coiPdf, defaultFixtures, STANDIN_USER, type HireEvent, type Row, type Stamped, type StandinFixtures, type StandinUser } from './fixtures';
 export { sendSignedWebhook, type WebhookResult, type WebhookSendOptions } from './webhookSender';
 export { fetchTransport } from './fetchTransport';
+export { PlacementError, placementWebhookBody, type PlacementChange, type PlacementView } from './placements';

@@ -4,6 +4,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
 import { defaultFixtures, type Row, type Stamped, type StandinFixtures } from './fixtures';
+import {
+	changePlacement,
+	deletePlacement,
+	endPlacement,
+	PlacementError,
+	placementView,
+	placementWebhookBody,
+	type PlacementChange,
+	type PlacementView,
+} from './placements';
 import { sendSignedWebhook, type WebhookResult, type WebhookSendOptions } from './webhookSender';
 
 export interface StandinOptions {
@@ -50,7 +60,18 @@ export interface JobDivaStandin {
 	readonly issuedTokens: readonly string[];
 	/** POSTs `body` to `url` as JobDiva does: JSON, `X-Hub-Signature: sha1=<HMAC-SHA1(secret, raw body)>`. */
 	sendWebhook(url: string, body: unknown, secret: string, options?: WebhookSendOptions): Promise<WebhookResult>;
+	/** One placement as served: activity row (+ stamp), searchStart record, billing, salary, candidate. */
+	placement(id: string): PlacementView;
+	/** Changes dates, pay rate, status or the candidate's email; the feeds report it at `change.at` (default now). */
+	changePlacement(id: string, change: PlacementChange): PlacementView;
+	/** Moves the end date to `endDate` (default the change day), optionally with a status. */
+	endPlacement(id: string, end?: Pick<PlacementChange, 'endDate' | 'status' | 'at'>): PlacementView;
+	/** Removes the placement from searchStart and the activity, billing and salary data; UpdatedHires reports its ID. */
+	deletePlacement(id: string, at?: string): PlacementView;
 }
+
+/** `/__standin/…`: the stand-in's own controls (no token, not in the request log). See README.md. */
+export const ADMIN_PREFIX = '/__standin';
 
 const MAX_RANGE_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -95,6 +116,7 @@ export async function startJobDivaStandin(options: StandinOptions = {}): Promise
 				body = raw.toString('utf8');
 			}
 		}
+		if (path.startsWith(`${ADMIN_PREFIX}/`)) return admin(req.method ?? 'GET', path.slice(ADMIN_PREFIX.length), body, res);
 		const auth = req.headers.authorization;
 		const token = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
 		const entry: RequestLogEntry = { method: req.method ?? 'GET', path, query, token, body: scrubLogin(path, body), status: 0 };
@@ -201,6 +223,43 @@ export async function startJobDivaStandin(options: StandinOptions = {}): Promise
 		}
 	};
 
+	/** Change/end/delete a placement; with `webhook: {url, secret}` in the body also sends what JobDiva's webhook would. */
+	const admin = async (method: string, path: string, body: unknown, res: ServerResponse) => {
+		const send = (status: number, payload: unknown) => {
+			res.writeHead(status, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify(payload));
+		};
+		const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+		const { webhook, ...fields } = input;
+		const match = /^\/placements\/([^/]+)(\/change|\/end)?$/.exec(path);
+		try {
+			if (!match) throw new PlacementError(404, `No admin endpoint ${method} ${ADMIN_PREFIX}${path}`);
+			const [, id, action] = match;
+			let view: PlacementView;
+			let operation: 'Update' | 'Delete' = 'Update';
+			if (method === 'GET' && !action) return send(200, placementView(fixtures, id));
+			if (method === 'POST' && action === '/change') view = changePlacement(fixtures, id, fields as PlacementChange);
+			else if (method === 'POST' && action === '/end') view = endPlacement(fixtures, id, fields as PlacementChange);
+			else if (method === 'DELETE' && !action) {
+				view = deletePlacement(fixtures, id, fields.at as string | undefined);
+				operation = 'Delete';
+			} else throw new PlacementError(404, `No admin endpoint ${method} ${ADMIN_PREFIX}${path}`);
+			const target = webhook as { url?: unknown; secret?: unknown } | undefined;
+			let sent: { status: number; body: string; sentBody: string } | undefined;
+			if (target && typeof target.url === 'string' && typeof target.secret === 'string') {
+				const payload = placementWebhookBody(view, operation);
+				sent = await sendSignedWebhook(target.url, payload, target.secret).then(
+					(result) => ({ status: result.status, body: result.body, sentBody: result.sentBody }),
+					(error: Error) => ({ status: 0, body: `Not delivered: ${error.message}`, sentBody: JSON.stringify(payload) }),
+				);
+			}
+			return send(200, { ...(operation === 'Delete' ? { deleted: true } : {}), ...view, ...(sent ? { webhook: sent } : {}) });
+		} catch (error) {
+			if (error instanceof PlacementError) return send(error.status, { error: error.message });
+			throw error;
+		}
+	};
+
 	const server = createServer((req, res) => {
 		handle(req, res).catch((error: unknown) => {
 			res.writeHead(500, { 'Content-Type': 'text/plain' });
@@ -231,6 +290,10 @@ export async function startJobDivaStandin(options: StandinOptions = {}): Promise
 			for (const key of tokens.keys()) tokens.set(key, 0);
 		},
 		sendWebhook: sendSignedWebhook,
+		placement: (id) => placementView(fixtures, id),
+		changePlacement: (id, change) => changePlacement(fixtures, id, change),
+		endPlacement: (id, end) => endPlacement(fixtures, id, end),
+		deletePlacement: (id, at) => deletePlacement(fixtures, id, at),
 	};
 }
 

@@ -108,5 +108,5 @@ describe('chaos through the shipped placement template', () => {
 		expect(done.length).toBeGreaterThanOrEqual(COUNT - badDates.length - 5);
 		expect(state.contractors.length).toBeGreaterThanOrEqual(done.length);
 		expect(state.jobs.length).toBeGreaterThanOrEqual(done.length);
-	});
+	}, 180_000);
 });

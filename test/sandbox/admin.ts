@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { environment } from './auth';
-import type { SandboxCore } from './core';
+import type { SandboxClock, SandboxCore } from './core';
 import { ApiError, invalidInput } from './errors';
 import type { FaultInjector, FaultOptions } from './faults';
 import { header, readBody, sendJson } from './http';
@@ -16,6 +16,7 @@ export interface AdminActions {
 	core: SandboxCore;
 	faults: FaultInjector;
 	reset(): void;
+	advanceClock(ms: number): SandboxClock;
 	deliverEvent(input: DeliverEventInput): { event: Json; endpoints: number };
 }
 
@@ -33,6 +34,16 @@ function adminRoutes(admin: AdminActions): Array<{ method: string; pattern: RegE
 	const { core, faults } = admin;
 	return [
 		{ method: 'POST', pattern: /^\/reset$/, handler: () => (admin.reset(), { reset: true }) },
+		{ method: 'GET', pattern: /^\/clock$/, handler: () => core.clock() },
+		{
+			method: 'POST',
+			pattern: /^\/clock$/,
+			handler: ({ body }) => {
+				const ms = body.advanceMs;
+				if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0) throw invalidInput({ advanceMs: 'must be an integer number of milliseconds ≥ 0 (the clock only moves forward)' });
+				return admin.advanceClock(ms);
+			},
+		},
 		{ method: 'GET', pattern: /^\/state$/, handler: ({ env }) => ({ env, ...core.stores[env].dump() }) },
 		{ method: 'POST', pattern: /^\/sessions\/([^/]+)\/complete$/, handler: ({ env, match }) => completeSession(core, env, match[1]) },
 		{ method: 'POST', pattern: /^\/certificates\/([^/]+)\/review$/, handler: ({ env, match }) => advanceReview(core, env, match[1], true) },

@@ -5,10 +5,10 @@ import { authenticate, environment, type KeyRejecter } from './auth';
 import type { SandboxCore } from './core';
 import { ApiError } from './errors';
 import type { FaultInjector } from './faults';
-import { expirePolicies } from './resources/policies';
 import { header, readBody, sendJson } from './http';
 import { matchRoute, type HandlerResult } from './router';
 import { API_ROUTES } from './routes';
+import { ageToClock } from './resources/sessions';
 import type { Json, RequestLogEntry } from './types';
 
 export const API_PREFIX = '/api/v1';
@@ -38,7 +38,7 @@ function run(apply: () => HandlerResult): HandlerResult {
 
 /**
  * One `/api/v1` request, in this order: body (≤ 20 MB, else 413), latency, auth, environment, route, injected 429/500 (nothing applied
- * or stored), policy expiry, idempotency replay, apply, store under the key, injected drop (connection destroyed after applying).
+ * or stored), session and policy expiry, idempotency replay, apply, store under the key, injected drop (connection destroyed after applying).
  * Parameter validation failures (`invalid_input`) are not stored under the key — 1099Policy: "Results are only
  * saved if an API endpoint started executing" — so a corrected retry with the same key goes through.
  */
@@ -92,7 +92,7 @@ export async function handleApi(
 		}
 
 		const store = core.stores[env];
-		expirePolicies(core, env);
+		ageToClock(core, env);
 		// Keys count on POST only; on GET, PUT and DELETE they are ignored.
 		const key = method === 'POST' ? entry.idempotencyKey?.trim() || undefined : undefined;
 		let result: HandlerResult;

@@ -2,7 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import type { SandboxCore } from './core';
 import { escapeHtml, sendHtml } from './http';
-import { completeSession, sessionEnv } from './resources/sessions';
+import { ageToClock, completeSession, sessionEnv } from './resources/sessions';
 
 /**
  * `GET /apply/<ias_id>`: the page a contractor opens from the session's `url`. Opening it completes the application
@@ -14,6 +14,7 @@ export function handleApplyPage(core: SandboxCore, res: ServerResponse, id: stri
 		sendHtml(res, 404, page('Application not found', `<p>No application session ${escapeHtml(id)}.</p>`));
 		return;
 	}
+	ageToClock(core, env);
 	let session = core.stores[env].collections.sessions.require(id);
 	if (session.status === 'open') session = completeSession(core, env, id);
 	const link = (url: unknown, text: string) => (typeof url === 'string' ? `<p><a href="${escapeHtml(url)}">${text}</a></p>` : '');

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
 	const sandbox = await startSandbox({ port: parsePort(process.argv.slice(2)) });
 	console.log(`1099Policy sandbox listening on ${sandbox.url}`);
 	console.log(`  API:   ${sandbox.url}/api/v1   (Authorization: Bearer <any key>)`);
-	console.log(`  Admin: ${sandbox.url}/__sandbox/state`);
+	console.log(`  Admin: ${sandbox.url}/__sandbox/state   (clock: GET / POST {"advanceMs": N} ${sandbox.url}/__sandbox/clock)`);
 	const stop = () => void sandbox.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

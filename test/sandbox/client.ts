@@ -29,6 +29,17 @@ export interface SandboxClient {
 	delete<T = any>(path: string, options?: RequestOptions): Promise<SandboxResponse<T>>;
 	/** Admin API: `admin('POST', '/reset')` calls `/__sandbox/reset`. */
 	admin<T = any>(method: string, path: string, body?: unknown): Promise<SandboxResponse<T>>;
+	/** `POST /__sandbox/clock {advanceMs}`: moves the sandbox clock forward; resolves the new clock. */
+	advanceClock(ms: number): Promise<SandboxClockBody>;
+	/** `GET /__sandbox/clock`. */
+	clock(): Promise<SandboxClockBody>;
+}
+
+/** The sandbox time: `now` (ms), `iso`, and `offsetMs` (how far it was advanced since start or reset). */
+export interface SandboxClockBody {
+	now: number;
+	iso: string;
+	offsetMs: number;
 }
 
 /** `path` is relative to `/api/v1` unless it is an admin (`/__sandbox/…`) or application page (`/apply/ias_…`) path. */
@@ -62,5 +73,12 @@ export function sandboxClient(baseUrl: string, defaults: { key?: string; env?: s
 		put: (path, body, options) => request('PUT', path, { ...options, body }),
 		delete: (path, options) => request('DELETE', path, options),
 		admin: (method, path, body) => request(method, `/__sandbox${path}`, { body, key: null }),
+		advanceClock: async (ms) => clockBody(await request('POST', '/__sandbox/clock', { body: { advanceMs: ms }, key: null })),
+		clock: async () => clockBody(await request('GET', '/__sandbox/clock', { key: null })),
 	};
+}
+
+function clockBody(response: SandboxResponse): SandboxClockBody {
+	if (response.status !== 200) throw new Error(`Sandbox clock: HTTP ${response.status} ${JSON.stringify(response.body)}`);
+	return response.body as SandboxClockBody;
 }

@@ -3,6 +3,13 @@ import { EnvStore } from './store';
 import { ENVS, type ApiObject, type CollectionName, type Env, type Json, type RequestLogEntry } from './types';
 import { endpointWants, WebhookDispatcher, type WebhookOptions } from './webhooks';
 
+/** `GET/POST /__sandbox/clock`: the sandbox time in ms and ISO, and how far it was advanced. */
+export interface SandboxClock {
+	now: number;
+	iso: string;
+	offsetMs: number;
+}
+
 export interface CoreOptions {
 	/** The sandbox clock, in ms. */
 	now: () => number;
@@ -10,6 +17,8 @@ export interface CoreOptions {
 	/** GETs of a certificate after which its review is final (1 moves it to processing, N to approved/flagged). */
 	certificateReviewReads: number;
 	idempotencyTtlMs: number;
+	/** How long an application session stays open before it expires (sandbox clock). */
+	sessionLifetimeMs: number;
 	webhooks: WebhookOptions;
 }
 
@@ -22,17 +31,30 @@ export class SandboxCore {
 	/** Set once the server listens; session URLs point here. */
 	baseUrl = '';
 	private seq = 0;
+	/** How far `advanceClock` has moved the sandbox clock ahead of `options.now`. */
+	private offsetMs = 0;
 
 	constructor(readonly options: CoreOptions) {
-		this.webhooks = new WebhookDispatcher(options.webhooks, options.now);
+		this.webhooks = new WebhookDispatcher(options.webhooks, () => this.nowMs());
 	}
 
+	/** The one sandbox clock: every timestamp, date check and expiry reads it. */
 	nowMs(): number {
-		return this.options.now();
+		return this.options.now() + this.offsetMs;
 	}
 
 	nowSeconds(): number {
-		return Math.floor(this.options.now() / 1000);
+		return Math.floor(this.nowMs() / 1000);
+	}
+
+	/** Moves the sandbox clock forward (`reset()` moves it back to `options.now`). */
+	advanceClock(ms: number): void {
+		this.offsetMs += ms;
+	}
+
+	clock(): SandboxClock {
+		const now = this.nowMs();
+		return { now, iso: new Date(now).toISOString(), offsetMs: this.offsetMs };
 	}
 
 	/** Stores a new object with a fresh prefixed ID and `created`; the ID and `created` come first in the JSON. */
@@ -67,6 +89,7 @@ export class SandboxCore {
 	}
 
 	reset(): void {
+		this.offsetMs = 0;
 		for (const env of ENVS) this.stores[env] = new EnvStore();
 		this.webhooks.clearLog();
 		this.requestLog.length = 0;

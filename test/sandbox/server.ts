@@ -6,13 +6,13 @@ import { API_PREFIX, handleApi } from './api';
 import { handleApplyPage } from './applyPage';
 import { DEFAULT_KEY_REJECTER, type KeyRejecter } from './auth';
 import { DEFAULT_INELIGIBLE_CATEGORIES } from './categories';
-import { SandboxCore } from './core';
+import { SandboxCore, type SandboxClock } from './core';
 import { ApiError } from './errors';
 import { FaultInjector, type FaultOptions } from './faults';
 import { sendJson } from './http';
 import { advanceReview } from './resources/certificates';
-import { completeSession } from './resources/sessions';
-import type { ApiObject, DeliveryLogEntry, Env, Json, RequestLogEntry, SandboxState } from './types';
+import { ageToClock, completeSession } from './resources/sessions';
+import { ENVS, type ApiObject, type DeliveryLogEntry, type Env, type Json, type RequestLogEntry, type SandboxState } from './types';
 import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './webhooks';
 
 export interface SandboxOptions {
@@ -32,8 +32,10 @@ export interface SandboxOptions {
 	webhooks?: Partial<WebhookOptions>;
 	/** GETs of a certificate until its review is final (default 2: processing, then approved/flagged). */
 	certificateReviewReads?: number;
-	/** How long an idempotency key replays (default 24 h). */
+	/** How long an idempotency key replays (default 24 h, as 1099Policy documents), on the sandbox clock. */
 	idempotencyTtlMs?: number;
+	/** How long an application session stays open before it expires (default 7 days), on the sandbox clock. */
+	sessionLifetimeMs?: number;
 }
 
 export interface Sandbox {
@@ -41,7 +43,7 @@ export interface Sandbox {
 	readonly url: string;
 	readonly port: number;
 	stop(): Promise<void>;
-	/** Empties both environments, the idempotency keys, the request and delivery logs; faults go back to the start options. */
+	/** Empties both environments, the idempotency keys, the request and delivery logs; faults go back to the start options, the clock to `now`. */
 	reset(): void;
 	/** A deep copy of every collection of one environment, oldest first. */
 	state(env?: Env): SandboxState;
@@ -58,14 +60,21 @@ export interface Sandbox {
 	deliverEvent(input: DeliverEventInput): { event: Json; endpoints: number };
 	/** Resolves once every webhook delivery, retries included, has finished. */
 	settleDeliveries(): Promise<void>;
+	/** The sandbox time (`now` in ms, `iso`, `offsetMs` ahead of the `now` option). */
+	clock(): SandboxClock;
+	/** Moves the sandbox clock forward by `ms` (keys, sessions and policies age at once); `reset()` moves it back. */
+	advanceClock(ms: number): SandboxClock;
 }
+
+const HOUR_MS = 60 * 60 * 1000;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const core = new SandboxCore({
 		now: options.now ?? Date.now,
 		ineligibleCategories: new Set(options.ineligibleCategories ?? DEFAULT_INELIGIBLE_CATEGORIES),
 		certificateReviewReads: options.certificateReviewReads ?? 2,
-		idempotencyTtlMs: options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000,
+		idempotencyTtlMs: options.idempotencyTtlMs ?? 24 * HOUR_MS,
+		sessionLifetimeMs: options.sessionLifetimeMs ?? 7 * 24 * HOUR_MS,
 		webhooks: { ...DEFAULT_WEBHOOK_OPTIONS, ...options.webhooks },
 	});
 	const initialFaults: Partial<FaultOptions> = { ...options.faults, ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}) };
@@ -79,6 +88,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			core.reset();
 			faults.clear();
 			faults.set(initialFaults);
+		},
+		advanceClock(ms) {
+			core.advanceClock(ms);
+			for (const env of ENVS) ageToClock(core, env);
+			return core.clock();
 		},
 		deliverEvent(input) {
 			const env = input.env ?? 'sandbox';
@@ -137,5 +151,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		reviewCertificate: (id, env = 'sandbox') => advanceReview(core, env, id, true),
 		deliverEvent: (input) => admin.deliverEvent(input),
 		settleDeliveries: () => core.webhooks.settle(),
+		clock: () => core.clock(),
+		advanceClock: (ms) => {
+			if (!Number.isFinite(ms) || ms < 0) throw new Error(`advanceClock takes a number of milliseconds ≥ 0, got ${ms}`);
+			return admin.advanceClock(ms);
+		},
 	};
 }

@@ -1,5 +1,6 @@
 import { beforeEach } from 'vitest';
 import { forgetInProcessWindows } from '../../nodes/Ten99PolicyTrigger/recentInProcess';
+import { forgetDataTables } from '../helpers/dataTableDouble';
 import { knownEntities } from '../../src/ten99policy/knownEntities';
 
 // Each test starts as a freshly started n8n process would: no in-process memory of delivered webhook events, and
@@ -7,4 +8,5 @@ import { knownEntities } from '../../src/ten99policy/knownEntities';
 beforeEach(() => {
 	forgetInProcessWindows();
 	knownEntities.clear();
+	forgetDataTables();
 });

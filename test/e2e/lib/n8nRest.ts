@@ -4,7 +4,12 @@
  *   POST /rest/login        {emailOrLdapLoginId, password}          → sets the `n8n-auth` cookie
  *   GET  /types/nodes.json                                          → every node type n8n loaded (cookie, no browser-id)
  *   GET  /rest/workflows/:id, PATCH /rest/workflows/:id, POST /rest/workflows/:id/activate {versionId}
+ *   POST /rest/workflows/:id/run {workflowData, triggerToStartFrom: {name}} → {executionId} (the editor's "Execute
+ *        workflow" from one trigger; 2.8.4 runs the `workflowData` sent, 2.40.7 reads the workflow from its database)
  *   GET  /rest/executions?filter={"workflowId":…}&limit=…           → {count, results: [{id, status, mode, …}]}
+ *   GET  /rest/executions/:id                                       → {id, status, finished, data (flatted run data)}
+ *   GET  /rest/data-tables-global?filter={"name":…}                 → {count, data: [{id, name, projectId, columns}]}
+ *   GET  /rest/projects/:projectId/data-tables/:id/rows?take=…      → {count, data: [row with id, createdAt, updatedAt]}
  *   POST /rest/credentials/test {credentials: {id, name, type, data}} → {status: "OK" | "Error", message}
  * Responses are wrapped in {data: …}. The auth cookie is a JWT bound to the hash of the `browser-id` header sent
  * when it was issued; every later request except the /types/*.json files must send the same header.
@@ -50,6 +55,20 @@ export interface Workflow {
 	connections: Record<string, unknown>;
 }
 
+/** A workflow as GET /rest/workflows/:id returns it, with the fields the editor sends back to run it. */
+export interface FullWorkflow extends Workflow {
+	settings?: Record<string, unknown>;
+	pinData?: Record<string, unknown>;
+	meta?: Record<string, unknown>;
+}
+
+export interface DataTable {
+	id: string;
+	name: string;
+	projectId: string;
+	columns: Array<{ name: string; type: string; index: number }>;
+}
+
 export interface ExecutionSummary {
 	id: string;
 	status: string;
@@ -85,7 +104,7 @@ export class N8nRest {
 		return this.request('GET', '/rest/workflows');
 	}
 
-	async workflow(id: string): Promise<Workflow> {
+	async workflow(id: string): Promise<FullWorkflow> {
 		return this.request('GET', `/rest/workflows/${id}`);
 	}
 
@@ -103,13 +122,33 @@ export class N8nRest {
 		return this.request('POST', '/rest/credentials/test', { credentials: credential });
 	}
 
+	/**
+	 * What the editor does on "Execute workflow" with one trigger chosen: a manual execution inside the server,
+	 * started from that trigger. Answers at once with the execution's id (the run goes on in the background), or
+	 * `waitingForWebhook` when the trigger must first receive a test webhook call.
+	 */
+	async runManually(workflow: FullWorkflow, trigger: string): Promise<{ executionId?: string; waitingForWebhook?: boolean }> {
+		const { id, name, nodes, connections, settings, pinData, active, versionId, meta } = workflow;
+		const workflowData = { id, name, nodes, connections, settings, pinData, active, versionId, meta };
+		return this.request('POST', `/rest/workflows/${id}/run`, { workflowData, triggerToStartFrom: { name: trigger } });
+	}
+
+	/** Every data table the user can see, in every project (the Data tables overview). */
+	async dataTables(): Promise<DataTable[]> {
+		return (await this.request<{ data: DataTable[] }>('GET', '/rest/data-tables-global?take=250')).data;
+	}
+
+	async dataTableRows(table: Pick<DataTable, 'id' | 'projectId'>): Promise<Array<Record<string, unknown>>> {
+		return (await this.request<{ data: Array<Record<string, unknown>> }>('GET', `/rest/projects/${table.projectId}/data-tables/${table.id}/rows?take=250`)).data;
+	}
+
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const page = await this.request<{ results: ExecutionSummary[] }>('GET', `/rest/executions?filter=${filter}&limit=100`);
 		return page.results;
 	}
 
-	async execution(id: string): Promise<{ id: string; status: string; data: string }> {
+	async execution(id: string): Promise<{ id: string; status: string; finished?: boolean; mode: string; data: string }> {
 		return this.request('GET', `/rest/executions/${id}`);
 	}
 

@@ -4,6 +4,7 @@ import type { NodeTypeDescription, WorkflowNode } from './n8nRest';
 export const OUR_NODE_TYPES = [
 	'n8n-nodes-ten99policy.ten99Policy',
 	'n8n-nodes-ten99policy.ten99PolicyTrigger',
+	'n8n-nodes-ten99policy.ten99PolicyLedger',
 	'n8n-nodes-ten99policy.jobDivaToTen99',
 	'n8n-nodes-ten99policy.jobDiva',
 	'n8n-nodes-ten99policy.jobDivaTrigger',
@@ -43,23 +44,4 @@ export function bindCredentials(
 		}
 	}
 	return changed;
-}
-
-/**
- * The node `n8n execute` starts from. The command asks for the Manual Trigger, but n8n (2.8 and 2.40) only honours
- * that with pinned data; otherwise WorkflowExecute.run takes Workflow.getStartNode(): the first enabled node in
- * `nodes` order whose type has a `trigger` or `poll` method (webhook-only triggers have neither), else a Manual
- * Trigger. From the descriptions: polling nodes, and trigger-group nodes without webhooks.
- */
-export function cliStartNode<T extends { name: string; type: string; typeVersion: number; disabled?: boolean }>(
-	nodes: T[],
-	types: NodeTypeDescription[],
-): T | undefined {
-	const enabled = nodes.filter((n) => !n.disabled);
-	const startsItself = (node: T) => {
-		const description = describeNode(types, node);
-		if (!description) return false;
-		return description.polling === true || (description.group?.includes('trigger') === true && !description.webhooks?.length);
-	};
-	return enabled.find(startsItself) ?? enabled.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
 }

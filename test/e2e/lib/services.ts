@@ -7,6 +7,12 @@ import { fixturesForToday } from '../../demo/timeShift';
 export interface Services {
 	sandbox: Sandbox;
 	jobDiva: JobDivaStandin;
+	/**
+	 * Puts the sandbox's clock back in step with the real one (n8n's), after a scenario moved it ahead. 1099Policy's
+	 * and n8n's clocks agree in life; a sandbox ahead by hours signs its deliveries with timestamps the trigger
+	 * rightly refuses (outside the 5-minute tolerance).
+	 */
+	clockInStep(): void;
 	stop(): Promise<void>;
 }
 
@@ -17,13 +23,18 @@ export interface Services {
  * run waiting.
  */
 export async function startServices(): Promise<Services> {
-	const sandbox = await startSandbox({ port: 0, webhooks: { maxAttempts: 3, backoffMs: 200, timeoutMs: 10_000 } });
+	// The sandbox's clock is its `now` option plus how far advanceClock moved it; `behind` takes that back out.
+	let behind = 0;
+	const sandbox = await startSandbox({ port: 0, now: () => Date.now() - behind, webhooks: { maxAttempts: 3, backoffMs: 200, timeoutMs: 10_000 } });
 	const jobDiva = await startJobDivaStandin({ port: 0, fixtures: fixturesForToday() });
 	await seedReturningContractor(sandbox.url);
 	console.log(`    1099Policy sandbox on ${sandbox.url}, JobDiva stand-in on ${jobDiva.url}; ${RETURNING.firstName} ${RETURNING.lastName} seeded as a returning contractor`);
 	return {
 		sandbox,
 		jobDiva,
+		clockInStep() {
+			behind = sandbox.clock().offsetMs;
+		},
 		async stop() {
 			await jobDiva.stop();
 			await sandbox.stop();

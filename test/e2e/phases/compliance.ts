@@ -1,6 +1,9 @@
 /* eslint-disable no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { signatureHeader } from '../../sandbox';
-import { outlineExecution } from '../lib/executionData';
+import { LEDGER_TABLE } from '../../../src/ledger/row';
+import { outlineExecution, waitForExecution } from '../lib/executionData';
 import type { ExecutionSummary, N8nRest } from '../lib/n8nRest';
 import { sleep, waitFor } from '../lib/wait';
 import type { VersionRun } from '../runVersion';
@@ -19,6 +22,9 @@ export async function checkComplianceFlow(run: VersionRun, rest: N8nRest): Promi
 	if (!report.check('a compliance workflow (file name containing "compliance") was imported', compliance !== undefined)) return;
 	const file = compliance!.template.file.split('/').pop()!;
 
+	// The placement phase moved the sandbox's clock a day ahead; its deliveries must be signed in n8n's time.
+	run.services.clockInStep();
+	report.check(`the sandbox's clock is in step with n8n's (${sandbox.clock().iso})`, Math.abs(sandbox.clock().now - Date.now()) < 5_000);
 	const workflow = await rest.workflow(compliance!.id);
 	await rest.activateWorkflow(workflow.id, workflow.versionId);
 	const endpoints = await waitFor('the trigger to register a webhook endpoint', async () => {
@@ -32,7 +38,7 @@ export async function checkComplianceFlow(run: VersionRun, rest: N8nRest): Promi
 
 	const before = await rest.executions(workflow.id);
 	const logStart = sandbox.deliveries.length;
-	await emitEvents(run, endpoint.events);
+	const completedSessions = await emitEvents(run, endpoint.events);
 	const attempts = sandbox.deliveries.slice(logStart).filter((d) => d.endpointId === endpoint.id);
 	const eventIds = [...new Set(attempts.map((d) => d.eventId))];
 	const okDeliveries = attempts.filter((d) => d.status === 200);
@@ -52,6 +58,7 @@ export async function checkComplianceFlow(run: VersionRun, rest: N8nRest): Promi
 		for (const o of outlines) console.log(`    execution ${o.id}: ${String(o.firstItem?.type)} → ${o.nodesRun.slice(1).join(' → ')}`);
 		report.check(`${file}: every execution went past the trigger`, outlines.every((o) => o.nodesRun.length > 1), outlines);
 	}
+	await checkLedgerUpdates(run, rest, file, fresh.map((e) => e.id), completedSessions);
 
 	// A retry of an event that was already delivered: acknowledged, not run again (the trigger's dedupe window).
 	const knownEvent = okDeliveries[0]?.eventId;
@@ -77,6 +84,34 @@ export async function checkComplianceFlow(run: VersionRun, rest: N8nRest): Promi
 	report.equal(`${file}: the forged and unsigned deliveries started no execution`, await settledCount(rest, workflow.id), counted);
 }
 
+/**
+ * The template's "Ledger: …" Data table nodes update the placement's row in n8n's Data table. They continue on error
+ * (a placement without a row must not fail the event), so a failure shows only as an `error` in their output items:
+ * none may carry one. A placement whose application session was completed must then read "covered" in the ledger.
+ */
+async function checkLedgerUpdates(run: VersionRun, rest: N8nRest, file: string, executionIds: string[], completedSessions: string[]): Promise<void> {
+	const compliance = run.workflows.find((w) => w.template.role === 'compliance')!;
+	const ledgerNodes = compliance.template.nodes.filter((n) => n.type === 'n8n-nodes-base.dataTable').map((n) => n.name);
+	if (ledgerNodes.length === 0) return;
+	const executions = await Promise.all(executionIds.map((id) => waitForExecution(run.install, rest, id, 30_000)));
+	const written = executions.flatMap((e) => ledgerNodes.flatMap((node) => e.items(node).map((json) => ({ execution: e.id, node, json }))));
+	const failed = written.filter((w) => w.json.error !== undefined);
+	run.report.equal(`${file}: the Data table nodes (${ledgerNodes.join(', ')}) ran without error`, failed, []);
+	const table = (await rest.dataTables()).find((t) => t.name === LEDGER_TABLE);
+	const rows = table ? await rest.dataTableRows(table) : [];
+	const states = rows.map((r) => `${String(r.placementId)}: ${String(r.state)} (${String(r.lastAction)})`);
+	console.log(`    ledger rows updated by events: ${written.length}; ledger now:\n      ${states.join('\n      ')}`);
+	writeFileSync(join(run.workDir, 'compliance-ledger-writes.json'), JSON.stringify(written, null, 1));
+	const applied = rows.filter((r) => completedSessions.includes(String(r.sessionId)));
+	if (completedSessions.length > 0) {
+		run.report.check(
+			`${file}: the placements whose application was completed read "covered" in the ledger (${applied.map((r) => String(r.placementId)).join(', ')})`,
+			applied.length > 0 && applied.every((r) => r.state === 'covered'),
+			states,
+		);
+	}
+}
+
 /** Executions are written asynchronously: give a wrongly started one time to appear before counting. */
 async function settledCount(rest: N8nRest, workflowId: string): Promise<number> {
 	await sleep(2500);
@@ -86,9 +121,9 @@ async function settledCount(rest: N8nRest, workflowId: string): Promise<number> 
 /**
  * Completes every open application session (as a contractor finishing the hosted application would), which
  * makes the sandbox emit application and policy events; with no session, emits one event of a type the endpoint
- * subscribed to (`events` absent or empty means all).
+ * subscribed to (`events` absent or empty means all). Returns the IDs of the sessions completed.
  */
-async function emitEvents(run: VersionRun, subscribed: unknown): Promise<void> {
+async function emitEvents(run: VersionRun, subscribed: unknown): Promise<string[]> {
 	const sandbox = run.services.sandbox;
 	const open = sandbox.state('sandbox').sessions.filter((s) => s.status !== 'complete' && s.status !== 'expired');
 	if (open.length > 0) {
@@ -101,6 +136,7 @@ async function emitEvents(run: VersionRun, subscribed: unknown): Promise<void> {
 		console.log(`    no open application session: emitted one ${type} event`);
 	}
 	await sandbox.settleDeliveries();
+	return open.map((s) => s.id);
 }
 
 async function waitForExecutions(rest: N8nRest, workflowId: string, count: number): Promise<ExecutionSummary[]> {

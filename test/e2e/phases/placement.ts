@@ -1,80 +1,125 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COLUMNS, LEDGER_TABLE } from '../../../src/ledger/row';
+import { LIFECYCLE, requestShape, type LifecycleStep } from '../../demo/lifecycle';
 import { COLLECTIONS, type CollectionName, type SandboxState } from '../../sandbox/types';
 import { PLACEMENT_EXPECTATIONS } from '../expectations';
-import { runN8nCli } from '../lib/n8nProcess';
-import { cliStartNode } from '../lib/nodeTypes';
+import { waitForExecution } from '../lib/executionData';
+import type { DataTable, N8nRest } from '../lib/n8nRest';
 import type { VersionRun } from '../runVersion';
-import { loadErrorLines } from './loadErrors';
+
+/** A second run right after the first, before the sandbox clock moves: the ledger alone must make it send nothing. */
+const AGAIN_AT_ONCE: LifecycleStep = {
+	name: 'again at once',
+	story: 'The same placements, a moment after the first run.',
+	change: async () => {},
+	expect: { ...LIFECYCLE[0].expect, calls: 0 },
+};
 
 /**
- * `n8n execute --id <placement workflow> --rawOutput`, twice. After the first run the sandbox must hold exactly
- * the expected objects; after the second, exactly the same ones (IDs compared), because every create is keyed
- * by JobDiva IDs. Both runs must succeed, with n8n's output parsed, not just its exit code.
+ * The placement template inside the running n8n server, over a placement's whole life (test/demo/lifecycle.ts): after
+ * each step's change to the world (the sandbox's clock, the JobDiva stand-in's placements, over HTTP) one run, started
+ * as the editor's "Execute workflow" from the template's Manual Trigger (`POST /rest/workflows/:id/run`) and followed
+ * until n8n records it finished. After each run: the run succeeded with no node error, the exact API calls 1099Policy
+ * received (the sandbox's request log), the sandbox's object counts, and each placement's ledger state read from n8n's
+ * own Data table (`1099policy_placement_ledger`, through n8n's REST API). Not `n8n execute`: that command does not
+ * start n8n's modules, so the Data table node fails there with "the module is disabled".
  */
-export async function checkPlacementFlow(run: VersionRun): Promise<void> {
+export async function checkPlacementFlow(run: VersionRun, rest: N8nRest): Promise<void> {
+	const { report } = run;
 	const placement = run.workflows.find((w) => w.template.role === 'placement');
-	if (!run.report.check('a placement workflow (file name containing "placement") was imported', placement !== undefined)) return;
+	if (!report.check('a placement workflow (file name containing "placement") was imported', placement !== undefined)) return;
 	const file = placement!.template.file.split('/').pop()!;
 	const expected = PLACEMENT_EXPECTATIONS[file];
 	const sandbox = run.services.sandbox;
-	const start = cliStartNode(placement!.template.nodes, run.nodeTypes);
-	run.report.check(
-		`${file}: n8n execute starts at its Manual Trigger (it starts at "${start?.name}")`,
-		start?.type === 'n8n-nodes-base.manualTrigger',
-		'n8n execute runs from the first trigger or polling node in the workflow\'s "nodes" array: list the Manual Trigger before the polling trigger',
-	);
+	const trigger = placement!.template.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger' && !n.disabled);
+	if (!report.check(`${file}: has a Manual Trigger to run it from`, trigger !== undefined)) return;
+	const world = { sandboxUrl: sandbox.url, jobdivaUrl: run.services.jobDiva.url };
 
-	await executeOnce(run, placement!.id, file, 1);
-	const first = sandbox.state('sandbox');
-	const counts = countAll(first);
-	console.log(`    sandbox after run 1: ${JSON.stringify(counts)}`);
-	if (run.report.check(`${file}: an expectation is recorded in test/e2e/expectations.ts`, expected !== undefined, `add '${file}': ${JSON.stringify(nonEmpty(counts))}`)) {
-		for (const collection of COLLECTIONS) {
-			if (collection === 'events' || collection === 'webhook_endpoints') continue;
-			run.report.equal(`${file} run 1 created ${expected[collection] ?? 0} ${collection}`, counts[collection], expected[collection] ?? 0);
+	const steps = [LIFECYCLE[0], AGAIN_AT_ONCE, ...LIFECYCLE.slice(1)];
+	let firstRun: SandboxState | undefined;
+	for (const [index, step] of steps.entries()) {
+		await step.change(world);
+		const from = sandbox.requestLog.length;
+		const started = Date.now();
+		const ok = await runOnce(run, rest, placement!.id, trigger!.name, `${file} ${step.name}`, index + 1);
+		const shapes = sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1')).map((r) => requestShape(r.method, r.path));
+		console.log(`    ${step.name}: ${shapes.length} calls in ${((Date.now() - started) / 1000).toFixed(1)} s${shapes.length ? ` (${summarize(shapes)})` : ''}`);
+		if (!ok) continue;
+		const label = `${file} ${step.name}`;
+		report.check(`${label}: ${step.expect.calls} API calls to 1099Policy`, shapes.length === step.expect.calls, `got ${shapes.length}: ${shapes.join(', ')}`);
+		if (step.expect.requests) report.equal(`${label}: the calls were ${JSON.stringify(step.expect.requests)}`, count(shapes), sortKeys(step.expect.requests));
+		const state = sandbox.state('sandbox');
+		const counts = Object.fromEntries(Object.keys(step.expect.counts).map((c) => [c, state[c as CollectionName].length]));
+		report.equal(`${label}: 1099Policy holds ${JSON.stringify(step.expect.counts)}`, counts, step.expect.counts);
+
+		const table = await ledgerTable(run, rest, label, index === 0);
+		if (table) {
+			const rows = await rest.dataTableRows(table);
+			const states = Object.fromEntries(rows.map((r) => [String(r.placementId), String(r.state)]));
+			report.equal(`${label}: the ledger in n8n reads ${JSON.stringify(step.expect.ledger)}`, sortKeys(states), sortKeys(step.expect.ledger));
+		}
+
+		if (step === LIFECYCLE[0]) {
+			firstRun = state;
+			const all = countAll(state);
+			if (report.check(`${file}: an expectation is recorded in test/e2e/expectations.ts`, expected !== undefined, `add '${file}': ${JSON.stringify(nonEmpty(all))}`)) {
+				for (const collection of COLLECTIONS) {
+					if (collection === 'events' || collection === 'webhook_endpoints') continue;
+					report.equal(`${file} run 1 leaves ${expected[collection] ?? 0} ${collection} (seeded included)`, all[collection], expected[collection] ?? 0);
+				}
+			}
+		}
+		if (step === AGAIN_AT_ONCE && firstRun) {
+			for (const collection of COLLECTIONS) {
+				if (collection === 'events') continue;
+				report.equal(`${file} run 2 created no more ${collection}`, ids(state, collection), ids(firstRun, collection));
+			}
 		}
 	}
+	const tables = (await rest.dataTables()).filter((t) => t.name === LEDGER_TABLE);
+	report.equal(`${file}: ${steps.length} runs reused one ledger table ("Reuse Existing Tables")`, tables.length, 1);
+}
 
-	await executeOnce(run, placement!.id, file, 2);
-	const second = sandbox.state('sandbox');
-	for (const collection of COLLECTIONS) {
-		if (collection === 'events') continue;
-		run.report.equal(`${file} run 2 created no more ${collection}`, ids(second, collection), ids(first, collection));
+/** Runs the workflow once in the server and waits for it; true when it succeeded with no node error. */
+async function runOnce(run: VersionRun, rest: N8nRest, workflowId: string, trigger: string, label: string, attempt: number): Promise<boolean> {
+	const workflow = await rest.workflow(workflowId);
+	const started = await rest.runManually(workflow, trigger);
+	if (!run.report.check(`${label}: POST /rest/workflows/:id/run starts an execution`, started.executionId !== undefined, started)) return false;
+	const execution = await waitForExecution(run.install, rest, started.executionId!, 300_000);
+	writeFileSync(join(run.workDir, `placement-run-${attempt}.json`), JSON.stringify(execution, null, 1));
+	const succeeded = run.report.check(`${label}: execution ${execution.id} finished with status success`, execution.status === 'success', `${execution.status}: ${execution.error ?? ''}`);
+	const clean = run.report.equal(`${label}: no node failed`, execution.failedNodes, []);
+	console.log(`    run ${attempt}: nodes run: ${execution.nodesRun.join(', ')}`);
+	return succeeded && clean;
+}
+
+/** The ledger table as n8n's Data tables view lists it; after the first run also checks its columns. */
+async function ledgerTable(run: VersionRun, rest: N8nRest, label: string, checkColumns: boolean): Promise<DataTable | undefined> {
+	const table = (await rest.dataTables()).find((t) => t.name === LEDGER_TABLE);
+	if (!run.report.check(`${label}: n8n lists the Data table "${LEDGER_TABLE}"`, table !== undefined)) return undefined;
+	if (checkColumns) {
+		const columns = [...table!.columns].sort((a, b) => a.index - b.index);
+		run.report.equal(`${label}: the ledger table has the ledger's columns, all strings`, columns.map((c) => `${c.name}:${c.type}`), COLUMNS.map((c) => `${c}:string`));
 	}
+	return table;
 }
 
-async function executeOnce(run: VersionRun, id: string, file: string, attempt: number): Promise<void> {
-	const log = join(run.workDir, `n8n-execute-${attempt}.log`);
-	const result = await runN8nCli(run.install, run.env, ['execute', `--id=${id}`, '--rawOutput'], log, 300_000);
-	const { json, text } = splitOutput(result.stdout);
-	writeFileSync(join(run.workDir, `execution-${attempt}.json`), json ?? '');
-	const output = result.stdout + result.stderr;
-	const errors = loadErrorLines(text + result.stderr);
-	run.report.check(`${file} run ${attempt}: n8n execute logs no load error for the package`, errors.length === 0, unique(errors).join('\n'));
-	const succeeded = result.code === 0 && !/Execution was NOT successful|Error executing workflow/.test(output) && json !== undefined;
-	run.report.check(`${file} run ${attempt}: n8n execute exits 0 and prints a successful run`, succeeded, `exit ${result.code}; log ${log}\n${unique(output.split('\n').filter((l) => /error|unrecognized|cannot/i.test(l))).slice(0, 8).join('\n')}`);
-	if (!succeeded) return;
-	const data = JSON.parse(json!) as { status?: string; data: { resultData: { error?: unknown; runData: Record<string, Array<{ error?: { message?: string } }>> } } };
-	const failedNodes = Object.entries(data.data.resultData.runData)
-		.filter(([, runs]) => runs.some((r) => r.error))
-		.map(([name, runs]) => `${name}: ${runs.find((r) => r.error)?.error?.message}`);
-	run.report.equal(`${file} run ${attempt}: no node failed`, failedNodes, []);
-	console.log(`    run ${attempt}: nodes run: ${Object.keys(data.data.resultData.runData).join(', ')}`);
+function count(shapes: string[]): Record<string, number> {
+	const counted: Record<string, number> = {};
+	for (const s of [...shapes].sort()) counted[s] = (counted[s] ?? 0) + 1;
+	return counted;
 }
 
-/** --rawOutput prints the run as pretty JSON (a `{` line to a `}` line); n8n's log lines may come before it. */
-function splitOutput(stdout: string): { json?: string; text: string } {
-	const lines = stdout.split('\n');
-	const start = lines.findIndex((l) => l === '{');
-	const end = lines.lastIndexOf('}');
-	if (start < 0 || end < start) return { text: stdout };
-	return { json: lines.slice(start, end + 1).join('\n'), text: [...lines.slice(0, start), ...lines.slice(end + 1)].join('\n') };
+function summarize(shapes: string[]): string {
+	return Object.entries(count(shapes))
+		.map(([shape, n]) => `${n}× ${shape}`)
+		.join(', ');
 }
 
-function unique(lines: string[]): string[] {
-	return [...new Set(lines.map((l) => l.trim()).filter(Boolean))];
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+	return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function countAll(state: SandboxState): Record<CollectionName, number> {

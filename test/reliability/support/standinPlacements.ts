@@ -24,12 +24,14 @@ export function standinPlacements(count: number): StandinFixtures {
 	const base = fixturesForToday();
 	const activity = base.activities.find((a) => String(a.row.ACTIVITYID) === '45680')!;
 	const hire = base.hires.find((h) => h.placementId === '45680')!;
+	const start = base.starts.find((r) => String(r.id) === '45680')!;
 	const candidate = base.candidates.find((c) => String(c.ID) === String(activity.row.CANDIDATEID))!;
 	const job = base.jobs.find((j) => String(j.ID) === String(activity.row.JOBID))!;
 	const candidates = [];
 	const jobs = [];
 	const activities = [];
 	const hires = [];
+	const starts = [];
 	for (let index = 0; index < count; index++) {
 		const placementId = placementIdOf(index);
 		const { candidateId, jobId } = idsOf(placementId);
@@ -38,6 +40,8 @@ export function standinPlacements(count: number): StandinFixtures {
 		const dates = hasBadDates(index) ? { STARTDATE: activity.row.ENDDATE, ENDDATE: activity.row.STARTDATE } : {};
 		activities.push({ at: activity.at, row: { ...activity.row, ACTIVITYID: placementId, CANDIDATEID: candidateId, JOBID: jobId, ...dates } });
 		hires.push({ ...hire, placementId });
+		// The searchStart record too, so the stand-in's admin endpoints can change the placement.
+		starts.push({ ...start, id: Number(placementId), 'candidate id': Number(candidateId), 'job id': Number(jobId), 'candidate email': `marcus.${index}@example.com` });
 	}
-	return { ...base, candidates, jobs, activities, hires, starts: [], billing: [], salary: [] };
+	return { ...base, candidates, jobs, activities, hires, starts, billing: [], salary: [] };
 }

@@ -71,7 +71,11 @@ export const quoteRoutes: Route[] = [
 	route('PUT', '/quotes/:id', (ctx) => {
 		const quote = pathObject(ctx, ctx.store.collections.quotes);
 		const policy = ctx.store.collections.policies.all().find((p) => p.quote === quote.id);
-		if (policy) throw new ApiError(400, 'bad_request', `Quote ${quote.id} is bound to policy ${policy.id} and can no longer be updated`);
+		// DECISION: "Quotes that aren't bound to an issued policy are fully editable"; the code for a bound one is not documented, so the
+		// sandbox answers the documented code that says the quote already has a policy.
+		if (policy) {
+			throw new ApiError(400, 'policy_already_exists', `Quote ${quote.id} is bound to policy ${policy.id} and can no longer be updated; create a new quote`);
+		}
 		const { fields, metadata } = read(ctx, true);
 		const next = priced(ctx, { ...quote, ...fields }) as ApiObject;
 		checkDates(ctx.core.nowSeconds(), next.effective_date as number, next.end_date as number, fields.effective_date !== undefined);

@@ -5,7 +5,7 @@ import { route, type RequestContext, type Route } from '../router';
 import { ENVS, type ApiObject, type Env } from '../types';
 import { defined, FieldChecker, mergeMetadata } from '../validation';
 import { created, ok, page, pathObject, referenced } from './common';
-import { bindQuote } from './policies';
+import { bindQuote, expirePolicies } from './policies';
 
 /**
  * Insurance application sessions. The session's `url` points at the sandbox itself (`<sandbox>/apply/<ias_id>`);
@@ -20,12 +20,33 @@ function assertOpen(session: ApiObject): void {
 }
 
 /**
+ * Open sessions older than `sessionLifetimeMs` on the sandbox clock become `expired` (emitting `application.expired`).
+ * DECISION: 1099Policy does not document a session lifetime; the sandbox's default is 7 days (start option).
+ */
+export function expireSessions(core: SandboxCore, env: Env): void {
+	const sessions = core.stores[env].collections.sessions;
+	const cutoff = core.nowMs() - core.options.sessionLifetimeMs;
+	for (const session of sessions.all()) {
+		if (session.status === 'open' && session.created * 1000 <= cutoff) {
+			core.emit(env, 'application.expired', sessions.replace({ ...session, status: 'expired' }));
+		}
+	}
+}
+
+/** Ages an environment to the sandbox clock: expired sessions and policies. Runs before every API request and after the clock moves. */
+export function ageToClock(core: SandboxCore, env: Env): void {
+	expireSessions(core, env);
+	expirePolicies(core, env);
+}
+
+/**
  * Completes an open session: an eligible quote is bound (a new active policy, or the quote's existing active one)
  * and the contractor becomes a returning contractor; emits `application.started`, `policy.active` and
  * `application.complete`. An ineligible quote ends the session as `ineligible` with `application.ineligible`.
  */
 export function completeSession(core: SandboxCore, env: Env, id: string): ApiObject {
 	const sessions = core.stores[env].collections.sessions;
+	ageToClock(core, env);
 	const session = sessions.require(id);
 	assertOpen(session);
 	core.emit(env, 'application.started', session);

@@ -84,9 +84,9 @@ describe('unexpected failures', () => {
 		});
 		try {
 			const api = sandboxClient(sandbox.url);
-			// Call 1 stamps the request log, call 2 is the policy-expiry sweep, call 3 the entity's `created`.
+			// Call 1 stamps the request log, calls 2 and 3 are the session- and policy-expiry sweeps, call 4 the entity's `created`.
 			calls = 0;
-			breakOnCall = 3;
+			breakOnCall = 4;
 			const failed = await api.post('/entities', { name: 'E' }, { idempotencyKey: 'k500' });
 			expect(failed.status).toBe(500);
 			expect(failed.body).toEqual({ message: 'Internal sandbox error: clock stopped', error_code: 'internal_error' });

@@ -87,7 +87,10 @@ describe('quotes', () => {
 		const policy = await ctx.api.post('/policies', { quote: flow.quote });
 		const bound = await ctx.api.put(`/quotes/${flow.quote}`, { coverage_type: ['cyber'] });
 		expect(bound.status).toBe(400);
-		expect(bound.body).toEqual({ message: `Quote ${flow.quote} is bound to policy ${policy.body.id} and can no longer be updated`, error_code: 'bad_request' });
+		expect(bound.body).toEqual({
+			message: `Quote ${flow.quote} is bound to policy ${policy.body.id} and can no longer be updated; create a new quote`,
+			error_code: 'policy_already_exists',
+		});
 		expect((await ctx.api.get('/quotes')).body.map((q: { id: string }) => q.id)).toEqual([flow.quote]);
 	});
 });

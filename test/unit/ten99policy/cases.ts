@@ -80,6 +80,8 @@ export const CASES: Record<string, Case> = {
 
 	// Job.
 	'job.create': { input: { fields: ref('job') }, expect: { method: 'POST', path: '/api/v1/jobs', json: ref('job') } },
+	// Create or Update with no ID known is the same POST as Create (the update and unchanged paths: test/unit/ten99policy/createOrUpdate.test.ts).
+	'job.upsert': { input: { fields: ref('job') }, expect: { method: 'POST', path: '/api/v1/jobs', json: ref('job') } },
 	'job.get': get('/api/v1/jobs/jb_jsb9KEcTpc'),
 	'job.update': { input: { id: 'jb_jsb9KEcTpc', fields: ref('job') }, expect: { method: 'PUT', path: '/api/v1/jobs/jb_jsb9KEcTpc', json: ref('job') } },
 	'job.delete': del('/api/v1/jobs/jb_jsb9KEcTpc'),
@@ -90,12 +92,14 @@ export const CASES: Record<string, Case> = {
 
 	// Quote.
 	'quote.create': { input: { fields: ref('quote') }, expect: { method: 'POST', path: '/api/v1/quotes', json: ref('quote') } },
+	'quote.upsert': { input: { fields: ref('quote') }, expect: { method: 'POST', path: '/api/v1/quotes', json: ref('quote') } },
 	'quote.get': get('/api/v1/quotes/qt_5DciVga8Kt'),
 	'quote.update': { input: { id: 'qt_5DciVga8Kt', fields: ref('quote') }, expect: { method: 'PUT', path: '/api/v1/quotes/qt_5DciVga8Kt', json: ref('quote') } },
 	'quote.list': list('/api/v1/quotes'),
 
 	// Application sessions (create from the reference; update and expire from FACTS.md).
 	'applicationSession.create': { input: { fields: ref('session') }, expect: { method: 'POST', path: '/api/v1/apply/sessions', json: ref('session') } },
+	'applicationSession.upsert': { input: { fields: ref('session') }, expect: { method: 'POST', path: '/api/v1/apply/sessions', json: ref('session') } },
 	'applicationSession.get': get('/api/v1/apply/sessions/ias_01FVCHXE7PNQHA1T3S2AXL2QZE'),
 	'applicationSession.update': {
 		input: { id: 'ias_01FVCHXE7PNQHA1T3S2AXL2QZE', fields: { success_url: 'https://example.com/ok', custom_metadata: { run: 7 } } },
@@ -142,6 +146,10 @@ export const CASES: Record<string, Case> = {
 				custom_metadata: { jobdiva_activity_id: '991' },
 			},
 		},
+	},
+	'assignment.upsert': {
+		input: { fields: { contractor: 'cn_Ehb3bYa', job: 'jb_jsb9KEcTpc', end_date: 1798761600 } },
+		expect: { method: 'POST', path: '/api/v1/assignments', json: { contractor: 'cn_Ehb3bYa', job: 'jb_jsb9KEcTpc', end_date: 1798761600 } },
 	},
 	'assignment.get': get('/api/v1/assignments/an_1'),
 	'assignment.update': {

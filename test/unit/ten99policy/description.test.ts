@@ -58,6 +58,22 @@ describe('node description derived from the declaration', () => {
 		if (upsert) expect(optionNames).toContain('checkReturning');
 	});
 
+	it('Create or Update on contractor, job, quote, assignment and application session offers "<Resource> ID (If Known)" and "Unchanged Since Last Sent"', () => {
+		const withKnownId = RESOURCE_KEYS.filter((resource) => 'upsert' in RESOURCES[resource].operations);
+		expect(withKnownId).toEqual(['contractor', 'job', 'quote', 'applicationSession', 'assignment']);
+		for (const resource of withKnownId) {
+			const options = shown(resource, 'upsert').find((p) => p.name === 'options')?.options as INodeProperties[];
+			const knownId = options.find((p) => p.name === 'knownId');
+			const unchanged = options.find((p) => p.name === 'unchanged');
+			expect(knownId).toMatchObject({ displayName: `${RESOURCES[resource].displayName} ID (If Known)`, type: 'string', default: '' });
+			expect(unchanged).toMatchObject({ displayName: 'Unchanged Since Last Sent', type: 'boolean', default: false });
+			expect(unchanged?.description).toMatch(/set it from your ledger\. When true and the ID is known, no call is made and the item passes on as \{id, upsert_result: "unchanged"\}/);
+		}
+		expect(shown('job', 'upsert').find((p) => p.name === 'options')?.options?.map((o) => (o as INodeProperties).name)).toEqual(
+			expect.arrayContaining(['idempotencyKey', 'sendIdempotencyKey']),
+		);
+	});
+
 	it('money fields say which unit, defaulting to dollars', () => {
 		const unit = properties.find((p) => p.name === 'moneyUnit' && (p.displayOptions?.show?.resource as string[]).includes('job'));
 		expect(unit?.default).toBe('dollars');

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEDGER_TABLE } from '../../src/ledger/row';
+import { LIFECYCLE, requestShape } from '../demo/lifecycle';
+import { SANDBOX_KEY, seedReturningContractor } from '../demo/scenario';
+import { fixturesForToday } from '../demo/timeShift';
+import { failWrites, restoreTables, tableRows } from '../helpers/dataTableDouble';
+import { PLACEMENT_TEMPLATE, runTemplate } from '../helpers/template';
+import { startJobDivaStandin, STANDIN_USER, type JobDivaStandin } from '../jobdiva-standin';
+import { startSandbox, type Sandbox } from '../sandbox';
+
+/**
+ * The placement template over a placement's whole life, with its ledger in (a double of) n8n's Data table:
+ * first sight, a day later (keys expired), a change, an end, an email change — exact calls per run.
+ * The Data table double keeps its rows across runs within this file (one n8n, one database).
+ */
+describe('template: the placement ledger over a placement’s life', () => {
+	let sandbox: Sandbox;
+	let jobdiva: JobDivaStandin;
+	let credentials: Parameters<typeof runTemplate>[1];
+	let saved: ReturnType<typeof tableRows> = [];
+
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+		jobdiva = await startJobDivaStandin({ fixtures: fixturesForToday() });
+		await seedReturningContractor(sandbox.url);
+		credentials = {
+			ten99PolicyApi: { apiKey: SANDBOX_KEY, environment: 'sandbox', baseUrl: sandbox.url },
+			jobDivaApi: { ...STANDIN_USER, baseUrl: jobdiva.url, sessionToken: '' },
+		};
+	}, 60_000);
+
+	afterAll(async () => {
+		await sandbox?.stop();
+		await jobdiva?.stop();
+	});
+
+	for (const step of LIFECYCLE) {
+		it(`${step.name}: ${step.expect.calls} calls`, async () => {
+			await step.change({ sandboxUrl: sandbox.url, jobdivaUrl: jobdiva.url });
+			restoreTables(LEDGER_TABLE, saved);
+			const from = sandbox.requestLog.length;
+			const run = await runTemplate(PLACEMENT_TEMPLATE, credentials);
+			saved = tableRows(LEDGER_TABLE);
+			expect(run.error).toBeUndefined();
+			const calls = sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1'));
+			const shapes = calls.map((r) => requestShape(r.method, r.path));
+			expect(shapes, shapes.join(', ')).toHaveLength(step.expect.calls);
+			if (step.expect.requests) {
+				const counted: Record<string, number> = {};
+				for (const s of shapes) counted[s] = (counted[s] ?? 0) + 1;
+				expect(counted).toEqual(step.expect.requests);
+			}
+			const state = sandbox.state();
+			const counts = Object.fromEntries(Object.keys(step.expect.counts).map((k) => [k, state[k as keyof typeof state].length]));
+			// The returning contractor's seeded job, quote and session are part of the counts.
+			expect(counts).toEqual({ ...step.expect.counts });
+			const states = Object.fromEntries(saved.map((r) => [String(r.placementId), String(r.state)]));
+			expect(states).toEqual(step.expect.ledger);
+		});
+	}
+});
+
+describe('template: a ledger that cannot be written stops the run before anything is sent', () => {
+	it('names the placement, n8n’s message and the setting to raise; 1099Policy gets no call', async () => {
+		const sandbox = await startSandbox();
+		const jobdiva = await startJobDivaStandin({ fixtures: fixturesForToday() });
+		try {
+			const credentials = {
+				ten99PolicyApi: { apiKey: SANDBOX_KEY, environment: 'sandbox', baseUrl: sandbox.url },
+				jobDivaApi: { ...STANDIN_USER, baseUrl: jobdiva.url, sessionToken: '' },
+			};
+			failWrites('Data table size limit exceeded: 50MB used, limit is 50MB');
+			const run = await runTemplate(PLACEMENT_TEMPLATE, credentials);
+			expect(run.error?.message).toMatch(/could not be written, so nothing was sent to 1099Policy for placement \d+: Data table size limit exceeded.*N8N_DATA_TABLES_MAX_SIZE_BYTES/);
+			expect(sandbox.requestLog.filter((r) => r.path.startsWith('/api/v1'))).toEqual([]);
+		} finally {
+			failWrites(undefined);
+			await sandbox.stop();
+			await jobdiva.stop();
+		}
+	});
+});
