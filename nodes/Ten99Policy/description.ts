@@ -232,7 +232,7 @@ function optionsProperty(resource: ResourceSpec, op: OperationSpec, show: Record
 				name: 'unchanged',
 				type: 'boolean',
 				default: false,
-				description: `Whether nothing changed since the ${noun} was last sent; set it from your ledger. When true and the ID is known, no call is made and the item passes on as {id, upsert_result: "unchanged"}${upsert ? ' (plus returning_contractor from one policies lookup when Check Returning Contractor is on)' : ''}.`,
+				description: `Whether nothing changed since the ${noun} was last sent; set it from your ledger. When true and the ID is known, no call is made and the item passes on with its ID and upsert_result "unchanged"${upsert ? ' (plus returning_contractor from one policies lookup when Check Returning Contractor is on)' : ''}.`,
 			},
 		);
 	}

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { DateTime } from 'luxon';
 import { sandboxClient } from '../sandbox/client';
 import { SANDBOX_KEY } from './scenario';

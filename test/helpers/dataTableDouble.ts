@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/node-usable-as-tool, @typescript-eslint/no-unused-vars -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import {
 	NodeConnectionTypes,
 	NodeOperationError,

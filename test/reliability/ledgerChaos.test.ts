@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LEDGER_TABLE } from '../../src/ledger/row';
 import { tableRows } from '../helpers/dataTableDouble';

@@ -1,4 +1,4 @@
-/* eslint-disable no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signatureHeader } from '../../sandbox';
