@@ -14,27 +14,8 @@ export interface CategoryChoice {
 	because: string;
 }
 
-/**
- * Compiled Category Table patterns by pattern text, so a run compiles each once (not once per item). Bounded: the
- * table is a node parameter, but expressions could make it differ per item. Invalid patterns are not kept, so they
- * are reported (with their row) every time.
- */
-const compiledPatterns = new Map<string, (value: string) => boolean>();
-const COMPILED_LIMIT = 500;
-
+/** A Category Table pattern as a test: `/regex/flags` (case-insensitive), else case-insensitive "contains". */
 function patternTest(pattern: string, row: number): (value: string) => boolean {
-	let test = compiledPatterns.get(pattern);
-	if (test === undefined) {
-		test = compilePattern(pattern, row);
-		// A /g or /y regex carries lastIndex from one test to the next: it stays made afresh per item, as it was.
-		if (/^\/.+\/[a-z]*[gy][a-z]*$/.test(pattern)) return test;
-		if (compiledPatterns.size >= COMPILED_LIMIT) compiledPatterns.clear();
-		compiledPatterns.set(pattern, test);
-	}
-	return test;
-}
-
-function compilePattern(pattern: string, row: number): (value: string) => boolean {
 	const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
 	if (regex) {
 		let compiled: RegExp;

@@ -179,11 +179,3 @@ export function validate<T extends z.ZodTypeAny>(schema: T, body: unknown, what:
 		'Check the JobDiva value this field is mapped from (see the mapping README) or the node parameter that feeds it.',
 	);
 }
-
-/**
- * {@link validate} for the hot path: `fast` is the body's hand-written twin from bodyChecks.ts, which returns zod's
- * result when it is sure zod accepts the body; anything it is not sure of goes through zod, result or error.
- */
-export function validateBody<T extends z.ZodTypeAny>(schema: T, fast: (body: Record<string, unknown>) => z.infer<T> | undefined, body: Record<string, unknown>, what: string): z.infer<T> {
-	return fast(body) ?? validate(schema, body, what);
-}
