@@ -35,6 +35,8 @@ const WALL_CLOCK_FORMATS: readonly { format: string; dateOnly: boolean }[] = [
 	{ format: 'yyyy-MM-dd H:mm:ss', dateOnly: false },
 ];
 
+const count = (text: string, char: string): number => text.split(char).length - 1;
+
 const FIX = 'Send epoch milliseconds, MM/dd/yyyy, MM/dd/yyyy HH:mm:ss or an ISO date such as 2026-01-21T13:02:15.';
 
 export function parseJobDivaDate(found: Found, role: DateRole, zone: string): ParsedDate {
@@ -58,6 +60,8 @@ export function parseJobDivaDate(found: Found, role: DateRole, zone: string): Pa
 	const textValue = value.trim();
 
 	for (const { format, dateOnly } of WALL_CLOCK_FORMATS) {
+		// Only a format with the text's separators can match (Luxon's digit and AM/PM tokens match neither / nor :).
+		if (count(format, '/') !== count(textValue, '/') || count(format, ':') !== count(textValue, ':')) continue;
 		const parsed = DateTime.fromFormat(textValue, format, { zone });
 		if (parsed.isValid) return wallClock(parsed, dateOnly, role, field, textValue, zone);
 	}
