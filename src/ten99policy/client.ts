@@ -22,7 +22,6 @@ export interface RetryInfo {
 export interface TrafficGate {
 	beforeRequest(): Promise<void>;
 	onRateLimited(delayMs: number): void;
-	onSuccess(): void;
 }
 
 /** Lets a caller space request starts apart (see src/util/pacer.ts); told each request's round trip. */
@@ -183,10 +182,7 @@ export class Ten99PolicyClient {
 				continue;
 			}
 			const status = response.status;
-			if (status >= 200 && status < 300) {
-				gate?.onSuccess();
-				return parseBody(response.body);
-			}
+			if (status >= 200 && status < 300) return parseBody(response.body);
 			const parsed = parseBody(response.body);
 			const retryable = status === 429 || status >= 500;
 			if (retryable && safeToRepeat && attempt < maxRetries) {

@@ -93,7 +93,7 @@ describe('the client and its pacer', () => {
 				clock += 27;
 				return { status: 200, headers: {}, body: { id: 'cn_1' } };
 			},
-			gate: { beforeRequest: async () => void events.push('gate'), onRateLimited: () => undefined, onSuccess: () => undefined },
+			gate: { beforeRequest: async () => void events.push('gate'), onRateLimited: () => undefined },
 			pacer: { beforeRequest: async () => void events.push('pacer'), onResponse: (ms) => void events.push(`answer after ${ms} ms`) },
 		});
 		await client.call('contractor', 'get', { id: 'cn_1' });
