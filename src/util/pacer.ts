@@ -28,11 +28,6 @@ export class RequestPacer {
 		private readonly minWaitMs = 1,
 	) {}
 
-	/** The fastest round trip seen so far, in ms (Infinity before the first answer). */
-	get fastestRoundTripMs(): number {
-		return this.fastestMs;
-	}
-
 	/** The interval kept between request starts, in ms (0: not pacing). */
 	get intervalMs(): number {
 		if (this.workers <= 1 || !Number.isFinite(this.fastestMs)) return 0;
