@@ -8,7 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { errorJson, mapRecord, parseRules, CERTIFICATE_BINARY_PROPERTY, type MappingRules, type Operation } from '../../src/mapping';
-import { describeValue, ValueError } from '../../src/ten99policy/valueError';
+import { describeValue, ValueError } from '../../src/util/valueError';
 import { properties } from './description';
 import { readRules, rulesVaryByItem } from './readRules';
 

@@ -5,7 +5,7 @@ import { Ten99PolicyApiError } from '../../src/ten99policy/errors';
 import type { OperationSpec } from '../../src/ten99policy/fields';
 import { knownEntities } from '../../src/ten99policy/knownEntities';
 import { buildRequest, type OperationInput } from '../../src/ten99policy/request';
-import { ValueError } from '../../src/ten99policy/valueError';
+import { ValueError } from '../../src/util/valueError';
 import { accountOf } from '../shared/ten99PolicyTransport';
 
 export interface RunOptions {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OperationSpec, ResourceSpec } from '../../src/ten99policy/fields';
 import type { MoneyUnit } from '../../src/ten99policy/money';
 import { needsId, type OperationInput } from '../../src/ten99policy/request';
-import { ValueError } from '../../src/ten99policy/valueError';
+import { ValueError } from '../../src/util/valueError';
 
 /**
  * Turns the node's parameters for item `i` into the client's input: fields by API name, in their API shape

@@ -1,4 +1,4 @@
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import { pick, text, type Found, type Normalised } from './normalise';
 import type { MappingRules } from './schemas';
 

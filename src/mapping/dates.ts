@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import type { Found } from './normalise';
 
 /**

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { formatDollars, toCents } from '../ten99policy/money';
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import { parseJobDivaDate } from './dates';
 import { formatDecimal, isZero, parseDecimal, timesCents } from './decimal';
 import { idempotencyKey } from './keys';

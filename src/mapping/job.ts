@@ -1,5 +1,5 @@
 import { unescape } from 'lodash';
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import { chooseCategory } from './categories';
 import { candidateId } from './candidate';
 import { chooseClient } from './clients';

@@ -1,4 +1,4 @@
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import { candidateId } from './candidate';
 import { chooseClient } from './clients';
 import { parseJobDivaDate, type ParsedDate } from './dates';

@@ -1,5 +1,5 @@
 import { formatDollars, toCentsInRange, WAGE_MAX_CENTS, WAGE_MIN_CENTS } from '../ten99policy/money';
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import type { Found } from './normalise';
 
 /**

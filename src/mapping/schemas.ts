@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import { COVERAGE_TYPES, WAGE_TYPES } from '../ten99policy/fields';
 import { WAGE_MAX_CENTS, WAGE_MIN_CENTS } from '../ten99policy/money';
 import { RATE_PERIODS } from './rates';

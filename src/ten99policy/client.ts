@@ -3,7 +3,7 @@ import { backoffDelay, retryAfterMs } from '../util/backoff';
 import { connectionErrorCode, neverReachedServer, Ten99PolicyApiError, Ten99PolicyConnectionError } from './errors';
 import type { ConvertOptions } from './convert';
 import { buildRequest, DEFAULT_CONVERT_OPTIONS, type OperationInput, type PreparedRequest } from './request';
-import { headerValue, parseBody, type HttpRequest, type Sleep, type Transport } from './transport';
+import { headerValue, parseBody, type HttpRequest, type Sleep, type Transport } from '../util/transport';
 
 export const DEFAULT_BASE_URL = 'https://api.1099policy.com';
 export const IDEMPOTENCY_HEADER = 'Ten99Policy-Idempotent-Key';

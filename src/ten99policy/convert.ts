@@ -2,7 +2,7 @@ import type { FieldSpec } from './fields';
 import { toUnixSeconds } from './dates';
 import { toCentsInRange, type MoneyUnit } from './money';
 import { RESOURCES, resourceForId } from './resources';
-import { ValueError } from './valueError';
+import { ValueError } from '../util/valueError';
 
 export interface ConvertOptions {
 	moneyUnit: MoneyUnit;

@@ -1,4 +1,4 @@
-import type { Sleep } from '../ten99policy/transport';
+import type { Sleep } from './transport';
 
 /**
  * Spreads the request starts of parallel workers over the round trip instead of letting them travel in a bunch.

@@ -1,5 +1,5 @@
 import type { TrafficGate } from '../ten99policy/client';
-import type { Sleep } from '../ten99policy/transport';
+import type { Sleep } from './transport';
 
 /**
  * Shared by every request of one node run: when any request is answered 429, all requests pause until the

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Ten99PolicyApiError, Ten99PolicyConnectionError, connectionErrorCode } from '../../../src/ten99policy/errors';
-import type { HttpRequest, Transport } from '../../../src/ten99policy/transport';
+import type { HttpRequest, Transport } from '../../../src/util/transport';
 import { backoffDelay, retryAfterMs } from '../../../src/util/backoff';
 import { RateGate } from '../../../src/util/rateGate';
 import { BASE, fetchTransport, makeClient, recorder, setupNock, teardownNock, UUID_V4, type SeenRequest } from './support';
