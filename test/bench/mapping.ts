@@ -55,18 +55,23 @@ export async function benchMapping(): Promise<BenchResult> {
 		if (outcome.ms < best.ms) best = outcome;
 	}
 	const perSecond = COUNT / (best.ms / 1000);
+	const perCpuSecond = COUNT / (best.cpuMs / 1000);
 	figure('placements', `${COUNT.toLocaleString('en-US')} (nested BI, BI activity, searchStart, camelCase, webhook salary)`);
 	figure('outcomes', `${best.mapped} mapped, ${best.skipped} skipped, ${best.errors} errors`);
 	figure('node time, rules parsed once', `${ms(best.ms)} → ${Math.round(perSecond).toLocaleString('en-US')} placements/s`);
 	// On a shared machine the wall time includes waiting for a core; the CPU time of the whole run (items node included) does not.
-	figure('  CPU time of that whole workflow run', `${ms(best.cpuMs)} → ${Math.round(COUNT / (best.cpuMs / 1000)).toLocaleString('en-US')} placements/s`);
+	figure('  CPU time of that whole workflow run', `${ms(best.cpuMs)} → ${Math.round(perCpuSecond).toLocaleString('en-US')} placements/s`);
 	const withExpression = await mapThroughNode(items, { ...parameters, contractorId: '={{ "cn_" + ($json.candidate?.ID ?? "x") }}' });
 	figure('node time, an expression in Contractor ID', `${ms(withExpression.ms)} → ${Math.round(COUNT / (withExpression.ms / 1000)).toLocaleString('en-US')} placements/s (rules read per item)`);
 	const apiMs = (COUNT * 4 * 25) / 4;
 	figure('API time of the same placements (4 calls, 25 ms, 4 parallel)', `${ms(apiMs)} → mapping ${((best.ms / apiMs) * 100).toFixed(2)} % of it`);
 	return {
 		name: 'mapping',
-		judgements: [judge('placements/s through the node', Math.round(perSecond).toLocaleString('en-US'), `≥ ${TARGET.toLocaleString('en-US')}`, perSecond >= TARGET)],
+		judgements: [
+			judge('placements/s through the node', Math.round(perSecond).toLocaleString('en-US'), `≥ ${TARGET.toLocaleString('en-US')}`, perSecond >= TARGET),
+			// the same, by CPU time: what the node can do when it has a core (a shared machine's wall time includes the wait)
+			judge('placements/s by CPU time of the run', Math.round(perCpuSecond).toLocaleString('en-US'), `≥ ${TARGET.toLocaleString('en-US')}`, perCpuSecond >= TARGET),
+		],
 		note: `${((best.ms / apiMs) * 100).toFixed(2)} % of the API time`,
 	};
 }
