@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 import { JobDivaClient, type JobDivaClientOptions } from '../../src/jobdiva/client';
 import { JobDivaApiError, JobDivaAuthError } from '../../src/jobdiva/errors';
-import type { HttpRequest, HttpResponse, Transport } from '../../src/ten99policy/transport';
+import type { HttpRequest, HttpResponse, Transport } from '../../src/util/transport';
 
 export const JOBDIVA_CREDENTIAL = 'jobDivaApi';
 

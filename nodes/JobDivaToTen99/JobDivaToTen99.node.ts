@@ -8,10 +8,10 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { errorJson, mapRecord, parseRules, CERTIFICATE_BINARY_PROPERTY, type Operation } from '../../src/mapping';
-import { describeValue, ValueError } from '../../src/ten99policy/valueError';
+import { errorJson, mapRecord, parseRules, CERTIFICATE_BINARY_PROPERTY, type MappingRules, type Operation } from '../../src/mapping';
+import { describeValue, ValueError } from '../../src/util/valueError';
 import { properties } from './description';
-import { readRules } from './readRules';
+import { readRules, rulesVaryByItem } from './readRules';
 
 /**
  * Maps JobDiva records to ready 1099Policy request bodies, following the JobDiva → 1099Policy integration guide
@@ -43,11 +43,14 @@ export class JobDivaToTen99 implements INodeType {
 		const mapped: INodeExecutionData[] = [];
 		const skipped: INodeExecutionData[] = [];
 		const continueOnFail = this.continueOnFail();
+		// Rules without expressions are read and parsed for the first item only (a failure is not kept: each item reports it).
+		const perItem = rulesVaryByItem(this);
+		let runRules: MappingRules | undefined;
 
 		for (let i = 0; i < items.length; i++) {
 			try {
 				const operation = this.getNodeParameter('operation', i) as Operation;
-				const rules = parseRules(readRules(this, i));
+				const rules = perItem ? parseRules(readRules(this, i)) : (runRules ??= parseRules(readRules(this, i)));
 				const outcome = mapRecord(items[i].json, operation, rules);
 				if (outcome.kind === 'skipped') {
 					skipped.push({ json: outcome.json as unknown as IDataObject, pairedItem: { item: i } });

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { isExpression, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import type { MappingRulesInput } from '../../src/mapping/schemas';
 
 /** Node parameters of item `i` → the mapping rules (fixedCollection wrappers removed). Validation is src/mapping's. */
@@ -34,4 +34,14 @@ export function readRules(ctx: IExecuteFunctions, i: number): MappingRulesInput 
 		jobId: str('jobId'),
 		quoteId: str('quoteId'),
 	};
+}
+
+/**
+ * True when a parameter of the node holds an expression (anywhere, e.g. in a table row), so the rules may differ per
+ * item and are read per item. Otherwise they are the same for every item and are read and parsed once per run.
+ */
+export function rulesVaryByItem(ctx: IExecuteFunctions): boolean {
+	const holds = (value: unknown): boolean =>
+		isExpression(value) || (Array.isArray(value) ? value.some(holds) : value !== null && typeof value === 'object' && Object.values(value).some(holds));
+	return holds(ctx.getNode().parameters);
 }

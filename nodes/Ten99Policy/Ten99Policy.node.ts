@@ -11,14 +11,13 @@ import { operationSpec, resourceSpec } from '../../src/ten99policy/resources';
 import { mapWithConcurrency } from '../../src/util/pool';
 import { RequestPacer } from '../../src/util/pacer';
 import { RateGate } from '../../src/util/rateGate';
-import { ReadAhead } from '../../src/util/readAhead';
 import { ten99PolicyClient } from '../shared/ten99PolicyTransport';
 import { buildProperties } from './description';
 import { refuseCustomApiCall } from '../shared/customApiCall';
 import { errorJson, toNodeError } from './errors';
 import { listSearchMethods, loadOptionsMethods, ten99PolicyApiTest } from './methods';
 import { runOperation } from './operations';
-import { NodeParameters, readOperationInput } from './readInput';
+import { readOperationInput } from './readInput';
 
 interface ItemOptions {
 	concurrency?: number;
@@ -62,8 +61,7 @@ export class Ten99Policy implements INodeType {
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const spec = resourceSpec(resource);
 		const op: OperationSpec = operationSpec(resource, operation);
-		const params = new NodeParameters(this);
-		const first = params.get('options', 0, {}) as ItemOptions;
+		const first = this.getNodeParameter('options', 0, {}) as ItemOptions;
 		const concurrency = Math.min(20, Math.max(1, Math.floor(first.concurrency ?? 4)));
 		const gate = new RateGate(sleep);
 		const pacer = new RequestPacer(concurrency, sleep, () => performance.now());
@@ -80,26 +78,16 @@ export class Ten99Policy implements INodeType {
 
 		// An item's parameters, read in the order the node always read them (the first failure is the item's error).
 		const readItem = async (i: number) => {
-			const { input, moneyUnit } = await readOperationInput(this, params, i, spec, op);
-			const options = i === 0 ? first : (params.get('options', i, {}) as ItemOptions);
-			const returnAll = op.paginated ? (params.get('returnAll', i, false) as boolean) : false;
-			const limit = op.paginated ? (params.get('limit', i, 50) as number) : 0;
+			const { input, moneyUnit } = await readOperationInput(this, i, spec, op);
+			const options = i === 0 ? first : (this.getNodeParameter('options', i, {}) as ItemOptions);
+			const returnAll = op.paginated ? (this.getNodeParameter('returnAll', i, false) as boolean) : false;
+			const limit = op.paginated ? (this.getNodeParameter('limit', i, 50) as number) : 0;
 			return { input, moneyUnit, options, returnAll, limit };
 		};
-		// Reading parameters (n8n evaluates every expression through a fresh data proxy) is most of the node's own work
-		// per item. Halfway through a request's round trip, while the CPU waits, the item that slot takes next is read,
-		// so the answer is followed by the next request at once. Not for uploads: their read loads the file.
-		const reads = new ReadAhead(readItem, items.length);
-		const readAhead = !op.multipart && items.length > concurrency;
 
 		const work = mapWithConcurrency(items, concurrency, async (_item, i): Promise<INodeExecutionData[]> => {
 			try {
-				const reading = reads.take(i);
-				// Only when a timer can land inside the round trip (a timer waits whole milliseconds); for answers that
-				// come back at once, reading ahead would only get in their way.
-				const halfway = pacer.fastestRoundTripMs / 2;
-				if (readAhead && halfway >= 2 && Number.isFinite(halfway)) void sleep(halfway).then(() => reads.prefetch(i + concurrency));
-				const { input, moneyUnit, options, returnAll, limit } = await reading;
+				const { input, moneyUnit, options, returnAll, limit } = await readItem(i);
 				const objects = await runOperation(client, resource, operation, op, input, {
 					idempotencyKey: options.sendIdempotencyKey === false ? false : options.idempotencyKey || undefined,
 					returnAll,
@@ -125,10 +113,6 @@ export class Ten99Policy implements INodeType {
 				throw toNodeError(this.getNode(), error, i);
 			}
 		});
-		try {
-			return [(await work).flat()];
-		} finally {
-			reads.close();
-		}
+		return [(await work).flat()];
 	}
 }

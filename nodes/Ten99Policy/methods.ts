@@ -10,7 +10,7 @@ import { Ten99PolicyClient } from '../../src/ten99policy/client';
 import { Ten99PolicyApiError, Ten99PolicyConnectionError } from '../../src/ten99policy/errors';
 import type { ResourceSpec } from '../../src/ten99policy/fields';
 import { RESOURCES } from '../../src/ten99policy/resources';
-import type { HttpRequest, HttpResponse } from '../../src/ten99policy/transport';
+import type { HttpRequest, HttpResponse } from '../../src/util/transport';
 import { sleep } from 'n8n-workflow';
 import { SEARCHABLE, searchMethodName } from './fieldParameters';
 import { ten99PolicyClient } from '../shared/ten99PolicyTransport';

@@ -5,8 +5,8 @@ import { Ten99PolicyApiError } from '../../src/ten99policy/errors';
 import type { OperationRunner, OperationSpec, ResourceSpec } from '../../src/ten99policy/fields';
 import { knownEntities } from '../../src/ten99policy/knownEntities';
 import { buildRequest, type OperationInput } from '../../src/ten99policy/request';
+import { ValueError } from '../../src/util/valueError';
 import { operationSpec, resourceSpec } from '../../src/ten99policy/resources';
-import { ValueError } from '../../src/ten99policy/valueError';
 import { accountOf } from '../shared/ten99PolicyTransport';
 
 export interface RunOptions {

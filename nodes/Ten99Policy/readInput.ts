@@ -1,45 +1,8 @@
-import { cloneDeep, get } from 'lodash';
-import type { IDataObject, IExecuteFunctions, IGetNodeParameterOptions, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OperationSpec, ResourceSpec } from '../../src/ten99policy/fields';
 import type { MoneyUnit } from '../../src/ten99policy/money';
 import { needsId, type OperationInput } from '../../src/ten99policy/request';
-import { ValueError } from '../../src/ten99policy/valueError';
-
-/**
- * The node's parameters for item `i`, read through n8n (expressions, defaults, resource locators, validation). A
- * parameter whose stored value holds no expression anywhere is the same for every item, so it is read once per run
- * and handed out as a copy (as n8n hands out a fresh copy per call); one holding an expression is read per item, so
- * each expression is evaluated for its own item exactly as before. A read that throws is never remembered.
- */
-export class NodeParameters {
-	private readonly stored: INodeParameters;
-	private readonly constant = new Map<string, unknown>();
-
-	constructor(private readonly ctx: IExecuteFunctions) {
-		this.stored = ctx.getNode().parameters;
-	}
-
-	get(name: string, i: number, fallback?: unknown, options?: Pick<IGetNodeParameterOptions, 'extractValue'>): unknown {
-		const key = options?.extractValue ? `${name}\u0000value` : name;
-		if (this.constant.has(key)) return copy(this.constant.get(key));
-		const value = this.ctx.getNodeParameter(name, i, fallback, options);
-		const stored: unknown = get(this.stored, name);
-		if (stored !== undefined && !holdsExpression(stored)) this.constant.set(key, copy(value));
-		return value;
-	}
-}
-
-/** n8n's test for an expression (a string starting with `=`), anywhere in a parameter value. */
-function holdsExpression(value: unknown): boolean {
-	if (typeof value === 'string') return value.charAt(0) === '=';
-	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (value && typeof value === 'object') return Object.values(value).some(holdsExpression);
-	return false;
-}
-
-function copy(value: unknown): unknown {
-	return value !== null && typeof value === 'object' ? cloneDeep(value) : value;
-}
+import { ValueError } from '../../src/util/valueError';
 
 /**
  * Turns the node's parameters for item `i` into the client's input: fields by API name, in their API shape
@@ -48,35 +11,34 @@ function copy(value: unknown): unknown {
  */
 export async function readOperationInput(
 	ctx: IExecuteFunctions,
-	params: NodeParameters,
 	i: number,
 	resource: ResourceSpec,
 	op: OperationSpec,
 ): Promise<{ input: OperationInput; moneyUnit: MoneyUnit }> {
 	const input: OperationInput = {};
-	if (needsId(op)) input.id = params.get('id', i, '', { extractValue: true });
+	if (needsId(op)) input.id = ctx.getNodeParameter('id', i, '', { extractValue: true });
 	const fields: Record<string, unknown> = {};
 	let moneyUnit: MoneyUnit = 'cents';
 	const names = [...(op.required ?? []), ...(op.optional ?? [])];
 
 	if (names.length > 0) {
-		const mode = op.multipart ? 'fields' : (params.get('inputMode', i, 'fields') as string);
+		const mode = op.multipart ? 'fields' : (ctx.getNodeParameter('inputMode', i, 'fields') as string);
 		if (mode === 'json') {
-			Object.assign(fields, parseJsonBody(params.get('jsonBody', i, '{}')));
+			Object.assign(fields, parseJsonBody(ctx.getNodeParameter('jsonBody', i, '{}')));
 		} else {
 			if (names.some((name) => resource.fields[name].kind === 'money' || resource.fields[name].kind === 'object')) {
-				moneyUnit = params.get('moneyUnit', i, 'dollars') as MoneyUnit;
+				moneyUnit = ctx.getNodeParameter('moneyUnit', i, 'dollars') as MoneyUnit;
 			}
 			for (const name of op.required ?? []) {
 				const spec = resource.fields[name];
 				if (spec.kind === 'file') {
-					input.files = { [name]: await readBinary(ctx, i, params.get(name, i, 'data') as string) };
+					input.files = { [name]: await readBinary(ctx, i, ctx.getNodeParameter(name, i, 'data') as string) };
 					continue;
 				}
-				fields[name] = fromUi(spec.kind, params.get(name, i, undefined, { extractValue: true }));
+				fields[name] = fromUi(spec.kind, ctx.getNodeParameter(name, i, undefined, { extractValue: true }));
 			}
 			const collectionName = op.method === 'PUT' ? 'updateFields' : 'additionalFields';
-			const extra = (op.optional?.length ? params.get(collectionName, i, {}, { extractValue: true }) : {}) as IDataObject;
+			const extra = (op.optional?.length ? ctx.getNodeParameter(collectionName, i, {}, { extractValue: true }) : {}) as IDataObject;
 			for (const [name, value] of Object.entries(extra)) {
 				if (name === 'custom_metadata_json') continue;
 				fields[name] = fromUi(resource.fields[name]?.kind, value);
@@ -88,7 +50,7 @@ export async function readOperationInput(
 		}
 	}
 	if (op.query?.length) {
-		const filters = params.get('filters', i, {}) as IDataObject;
+		const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
 		Object.assign(fields, filters);
 	}
 	input.fields = fields;

@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 import { decide, type MappedPlacement, type Route } from '../../src/ledger/compare';
 import { readRow, type LedgerRow } from '../../src/ledger/row';
-import { describeValue, ValueError } from '../../src/ten99policy/valueError';
+import { describeValue, ValueError } from '../../src/util/valueError';
 
 const ROUTES: Route[] = ['send', 'end', 'unchanged'];
 

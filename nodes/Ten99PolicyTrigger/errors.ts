@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 import { Ten99PolicyApiError, Ten99PolicyConnectionError } from '../../src/ten99policy/errors';
-import { ValueError } from '../../src/ten99policy/valueError';
+import { ValueError } from '../../src/util/valueError';
 
 /**
  * Converts what the client throws during registration into the error n8n shows on activation or deactivation.

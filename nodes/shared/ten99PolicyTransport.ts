@@ -8,7 +8,7 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 import { Ten99PolicyClient, type ClientOptions } from '../../src/ten99policy/client';
-import type { HttpRequest, HttpResponse, Transport } from '../../src/ten99policy/transport';
+import type { HttpRequest, HttpResponse, Transport } from '../../src/util/transport';
 
 export const TEN99POLICY_CREDENTIAL = 'ten99PolicyApi';
 

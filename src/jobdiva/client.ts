@@ -1,6 +1,6 @@
 import { attemptAsync } from '../util/attempt';
 import { backoffDelay, retryAfterMs } from '../util/backoff';
-import { headerValue, parseBody, type HttpRequest, type Sleep, type Transport } from '../ten99policy/transport';
+import { headerValue, parseBody, type HttpRequest, type Sleep, type Transport } from '../util/transport';
 import { formatJobDivaDate, type DateWindow } from './dates';
 import { JobDivaApiError, JobDivaConnectionError, toJobDivaError } from './errors';
 import { mergeRows, type JobDivaRow } from './rows';

@@ -1,4 +1,4 @@
-import { parseBody, type HttpRequest, type HttpResponse, type Transport } from '../ten99policy/transport';
+import { parseBody, type HttpRequest, type HttpResponse, type Transport } from '../util/transport';
 import { DEFAULT_BASE_URL } from './client';
 import { JobDivaApiError, toJobDivaError } from './errors';
 

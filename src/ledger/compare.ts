@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import { LIVE, SETTLED, type LedgerRow } from './row';
 
 /**

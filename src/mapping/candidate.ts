@@ -1,9 +1,7 @@
-import { ValueError } from '../ten99policy/valueError';
-import { contractorText } from './bodyTexts';
+import { ValueError } from '../util/valueError';
 import { idempotencyKey } from './keys';
 import { pick, text, type Found, type Normalised } from './normalise';
-import { checkContractor, isEmailText } from './bodyChecks';
-import { contractorBody, validateBody, type ContractorBody, type MappingRules } from './schemas';
+import { contractorBody, validate, type ContractorBody, type MappingRules } from './schemas';
 import { findState } from './timezones';
 
 /**
@@ -26,8 +24,8 @@ export interface MappedContractor {
 
 /** Addresses JobDiva tenants use for "no email" or GDPR-erased candidates; they would collide across candidates. */
 const PLACEHOLDER_EMAIL = /^(gdpr|removed|deleted|anonymi[sz]ed|redacted|noemail|no-email|no\.email|none|na|n\/a|unknown|donotemail|do-not-email|test|noreply|no-reply)(\d*)@|@(noemail\.com|none\.com|na\.com|gdpr\.[a-z]+|removed\.[a-z]+|anonymi[sz]ed\.[a-z]+)$|\*{2,}|\bgdpr\b/i;
-/** zod's `z.string().email()` (bodyChecks.ts has its pattern; the contractor body is checked with it). */
-const isEmail = (value: string): boolean => isEmailText(value);
+/** An address the contractor body's schema accepts as `email`. */
+const isEmail = (value: string): boolean => contractorBody.shape.email.safeParse(value).success;
 
 const COUNTRY_ALIASES: Record<string, string> = {
 	us: 'US', usa: 'US', unitedstates: 'US', unitedstatesofamerica: 'US', america: 'US',
@@ -144,6 +142,6 @@ export function mapCandidate(record: Normalised, rules: MappingRules, notes: str
 	}
 	if (Object.keys(address).length > 0) body.address = address;
 
-	const parsed = validateBody(contractorBody, checkContractor, body, 'contractor');
-	return { body: parsed, idempotencyKey: idempotencyKey('candidate', idText, contractorText(parsed)), proxyEmail };
+	const parsed = validate(contractorBody, body, 'contractor');
+	return { body: parsed, idempotencyKey: idempotencyKey('candidate', idText, parsed), proxyEmail };
 }

@@ -1,4 +1,4 @@
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import { attempt } from '../util/attempt';
 import { pick, text, type Found, type Normalised } from './normalise';
 import type { MappingRules } from './schemas';
@@ -15,27 +15,8 @@ export interface CategoryChoice {
 	because: string;
 }
 
-/**
- * Compiled Category Table patterns by pattern text, so a run compiles each once (not once per item). Bounded: the
- * table is a node parameter, but expressions could make it differ per item. Invalid patterns are not kept, so they
- * are reported (with their row) every time.
- */
-const compiledPatterns = new Map<string, (value: string) => boolean>();
-const COMPILED_LIMIT = 500;
-
+/** A Category Table pattern as a test: `/regex/flags` (case-insensitive), else case-insensitive "contains". */
 function patternTest(pattern: string, row: number): (value: string) => boolean {
-	let test = compiledPatterns.get(pattern);
-	if (test === undefined) {
-		test = compilePattern(pattern, row);
-		// A /g or /y regex carries lastIndex from one test to the next: it stays made afresh per item, as it was.
-		if (/^\/.+\/[a-z]*[gy][a-z]*$/.test(pattern)) return test;
-		if (compiledPatterns.size >= COMPILED_LIMIT) compiledPatterns.clear();
-		compiledPatterns.set(pattern, test);
-	}
-	return test;
-}
-
-function compilePattern(pattern: string, row: number): (value: string) => boolean {
 	const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
 	if (regex) {
 		const result = attempt(() => new RegExp(regex[1], regex[2].includes('i') ? regex[2] : `${regex[2]}i`));

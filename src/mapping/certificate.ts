@@ -1,5 +1,5 @@
 import { MAX_CERTIFICATE_BYTES } from '../ten99policy/multipart';
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import { candidateId } from './candidate';
 import { shortHash, safeId } from './keys';
 import { pick, text, type Normalised } from './normalise';

@@ -13,24 +13,7 @@ export interface ClientChoice {
 	because: string;
 }
 
-/**
- * The last choice made, for the item it was made for: mapping a placement asks three times (job, client, quote),
- * and the item and the rules do not change in between. One entry, compared by identity.
- */
-let lastRecord: Normalised | undefined;
-let lastRules: MappingRules | undefined;
-let lastChoice: ClientChoice | undefined;
-
 export function chooseClient(record: Normalised, rules: MappingRules): ClientChoice {
-	if (record === lastRecord && rules === lastRules && lastChoice) return lastChoice;
-	const choice = choose(record, rules);
-	lastRecord = record;
-	lastRules = rules;
-	lastChoice = choice;
-	return choice;
-}
-
-function choose(record: Normalised, rules: MappingRules): ClientChoice {
 	const candidates: Found[] = [];
 	for (const found of [pick(record.placement, 'companyId'), pick(record.job, 'companyId'), pick(record.placement, 'companyName'), pick(record.job, 'companyName')]) {
 		if (found !== undefined) candidates.push(found);

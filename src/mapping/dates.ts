@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import type { Found } from './normalise';
-import { endOfDaySecond, fromWallClock, offsetNow, startOfDay, wallDate, zoneOffsets, type Instant, type ZoneOffsets } from './zoneMath';
 
 /**
  * JobDiva dates → Unix seconds UTC (what 1099Policy takes). JobDiva sends:
@@ -36,6 +35,8 @@ const WALL_CLOCK_FORMATS: readonly { format: string; dateOnly: boolean }[] = [
 	{ format: 'yyyy-MM-dd H:mm:ss', dateOnly: false },
 ];
 
+const count = (text: string, char: string): number => text.split(char).length - 1;
+
 const FIX = 'Send epoch milliseconds, MM/dd/yyyy, MM/dd/yyyy HH:mm:ss or an ISO date such as 2026-01-21T13:02:15.';
 
 export function parseJobDivaDate(found: Found, role: DateRole, zone: string): ParsedDate {
@@ -57,10 +58,10 @@ export function parseJobDivaDate(found: Found, role: DateRole, zone: string): Pa
 	}
 	if (typeof value !== 'string') throw new ValueError(field, value, 'is not a date', FIX);
 	const textValue = value.trim();
-	const fast = parseCommonForm(textValue, role, field, zone);
-	if (fast) return fast;
 
 	for (const { format, dateOnly } of WALL_CLOCK_FORMATS) {
+		// Only a format with the text's separators can match (Luxon's digit and AM/PM tokens match neither / nor :).
+		if (count(format, '/') !== count(textValue, '/') || count(format, ':') !== count(textValue, ':')) continue;
 		const parsed = DateTime.fromFormat(textValue, format, { zone });
 		if (parsed.isValid) return wallClock(parsed, dateOnly, role, field, textValue, zone);
 	}
@@ -91,158 +92,7 @@ function wallClock(parsed: DateTime, dateOnly: boolean, role: DateRole, field: s
 	return { seconds: Math.floor(parsed.toSeconds()), how: `${field} "${textValue}" read as wall-clock time in ${zone}`, usedZone: true };
 }
 
-/* ---------- the fast path: the forms JobDiva really sends, read without building DateTime objects ---------- */
-
-// Each matches exactly what the Luxon path above accepts for that form (same digits, anchored); anything else,
-// including out-of-range fields, goes the Luxon way, so these only ever save time.
-const US_DATE = /^(\d\d?)\/(\d\d?)\/(\d{4})(?: (\d\d?):(\d\d):(\d\d))?$/;
-const ISO_DAY = /^(\d{4})-(\d\d)-(\d\d)$/;
-const ISO_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,3}))?(Z|[+-]\d\d:\d\d)?$/;
-
-/** Calendar fields Luxon's `fromObject` accepts (hour 24 and years below 1000 are left to Luxon). */
-function isPlainDateTime(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
-	return (
-		year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate() &&
-		hour <= 23 && minute <= 59 && second <= 59
-	);
-}
-
-/** How a fast-path value was read: with its own offset, or in the zone as a day's end, a day's start or a time. */
-type Reading = 'offset' | 'end' | 'start' | 'wall';
-
-/** A reading remembered, with Luxon's first offset guess it was made with (see below). */
-interface Remembered {
-	guess: number;
-	seconds: number;
-	reading: Reading;
-}
-
-/**
- * Wall-clock readings by zone, role and text. A run maps the same few dates (placement starts, week endings)
- * many times over; reading one is pure given the zone, the role, the text and Luxon's first offset guess (the
- * zone's offset "now", which only matters for times in a DST change), so a reading is reused only while that
- * guess is unchanged. Bounded per zone and in zones, as texts are data.
- */
-const remembered = new Map<string, [start: Map<string, Remembered>, end: Map<string, Remembered>]>();
-const REMEMBERED_LIMIT = 4096;
-const REMEMBERED_ZONES = 64;
-
-function rememberedFor(zone: string, role: DateRole): Map<string, Remembered> {
-	let byRole = remembered.get(zone);
-	if (byRole === undefined) {
-		if (remembered.size >= REMEMBERED_ZONES) remembered.clear();
-		byRole = [new Map(), new Map()];
-		remembered.set(zone, byRole);
-	}
-	return byRole[role === 'end' ? 1 : 0];
-}
-
-/**
- * `M/d/yyyy`, `M/d/yyyy H:mm:ss`, `yyyy-MM-dd` and `yyyy-MM-ddTHH:mm:ss[.SSS][Z|±HH:mm]`, read exactly as the
- * Luxon path reads them (see zoneMath.ts); undefined for anything else, which then takes the Luxon path.
- */
-function parseCommonForm(textValue: string, role: DateRole, field: string, zone: string): ParsedDate | undefined {
-	const entry = zoneOffsets(zone);
-	const guess = entry ? offsetNow(entry) : 0;
-	const memo = entry ? rememberedFor(zone, role) : undefined;
-	let seconds: number;
-	let reading: Reading;
-	const hit = memo?.get(textValue);
-	if (hit !== undefined && hit.guess === guess) {
-		({ seconds, reading } = hit);
-	} else {
-		const read = readCommonForm(textValue, role, entry, guess);
-		if (!read) return undefined;
-		[seconds, reading] = read;
-		// Readings with their own offset depend on nothing else; kept too (the guess check is then moot).
-		if (memo) {
-			if (memo.size >= REMEMBERED_LIMIT) memo.clear();
-			memo.set(textValue, { guess, seconds, reading });
-		}
-	}
-	switch (reading) {
-		case 'offset':
-			return { seconds, how: `${field} "${textValue}" read with its own offset`, usedZone: false };
-		case 'end':
-			return { seconds, how: `${field} "${textValue}" read as the end of that day (23:59:59) in ${zone}`, usedZone: true };
-		case 'start':
-			return { seconds, how: `${field} "${textValue}" read as the start of that day in ${zone}`, usedZone: true };
-		default:
-			return { seconds, how: `${field} "${textValue}" read as wall-clock time in ${zone}`, usedZone: true };
-	}
-}
-
-/** The fast path's reading of a value in `entry`'s zone, with `guess` as Luxon's first offset guess. */
-function readCommonForm(textValue: string, role: DateRole, entry: ZoneOffsets | undefined, guess: number): [number, Reading] | undefined {
-	let match = US_DATE.exec(textValue);
-	let year: number;
-	let month: number;
-	let day: number;
-	let dateOnly: boolean;
-	let millisecond = 0;
-	let offset: string | undefined;
-	if (match) {
-		[month, day, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-		dateOnly = match[4] === undefined;
-	} else if ((match = ISO_DAY.exec(textValue))) {
-		[year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-		dateOnly = true;
-	} else if ((match = ISO_TIME.exec(textValue))) {
-		[year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-		dateOnly = false;
-		// Luxon's parseMillis
-		if (match[7] !== undefined) millisecond = Math.floor(parseFloat(`0.${match[7]}`) * 1000);
-		offset = match[8];
-	} else {
-		return undefined;
-	}
-	const hour = dateOnly ? 0 : Number(match[4]);
-	const minute = dateOnly ? 0 : Number(match[5]);
-	const second = dateOnly ? 0 : Number(match[6]);
-	if (!isPlainDateTime(year, month, day, hour, minute, second)) return undefined;
-
-	if (offset !== undefined) {
-		const minutes = offset === 'Z' ? 0 : offsetMinutes(offset);
-		if (minutes === undefined) return undefined;
-		const ts = Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - minutes * 60_000;
-		return [Math.floor(ts / 1000), 'offset'];
-	}
-	if (!entry) return undefined;
-	const parsed = fromWallClock(entry, guess, year, month, day, hour, minute, second, millisecond);
-	return readWallClock(entry, parsed, dateOnly, role);
-}
-
-/** `±HH:mm` as Luxon's `signedOffset` reads it; undefined (Luxon's path) for offsets no zone has. */
-function offsetMinutes(offset: string): number | undefined {
-	const hours = Number(offset.slice(1, 3));
-	const minutes = Number(offset.slice(4, 6));
-	if (hours > 23 || minutes > 59) return undefined;
-	const total = hours * 60 + minutes;
-	return offset[0] === '-' ? -total : total;
-}
-
-/** {@link wallClock} on an instant from zoneMath.ts. */
-function readWallClock(entry: ZoneOffsets, parsed: Instant, dateOnly: boolean, role: DateRole): [number, Reading] {
-	const wall = wallDate(parsed[0], parsed[1]);
-	const midnight = wall.getUTCHours() === 0 && wall.getUTCMinutes() === 0 && wall.getUTCSeconds() === 0 && wall.getUTCMilliseconds() === 0;
-	if (role === 'end' && (dateOnly || midnight)) return [Math.floor(endOfDaySecond(entry, parsed) / 1000), 'end'];
-	if (dateOnly) return [Math.floor(startOfDay(entry, parsed)[0] / 1000), 'start'];
-	return [Math.floor(parsed[0] / 1000), 'wall'];
-}
-
-/** Zone names already checked: a handful per run (the Time Zone parameter, the fallback); bounded all the same. */
-const validZones = new Map<string, boolean>();
-const VALID_ZONE_LIMIT = 256;
-
 /** True when `zone` is an IANA zone Luxon knows. */
 export function isValidZone(zone: string): boolean {
-	let valid = validZones.get(zone);
-	if (valid === undefined) {
-		valid = DateTime.now().setZone(zone).isValid;
-		// "default" follows Settings.defaultZone, which may change; every other name means the same zone for good.
-		if (zone.toLowerCase() === 'default') return valid;
-		if (validZones.size >= VALID_ZONE_LIMIT) validZones.clear();
-		validZones.set(zone, valid);
-	}
-	return valid;
+	return DateTime.now().setZone(zone).isValid;
 }

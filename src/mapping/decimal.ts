@@ -1,4 +1,4 @@
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import type { Found } from './normalise';
 
 /**

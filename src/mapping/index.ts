@@ -1,4 +1,4 @@
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import { attempt } from '../util/attempt';
 import { candidateId, mapCandidate, type MappedContractor } from './candidate';
 import { mapAttachment } from './certificate';

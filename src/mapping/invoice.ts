@@ -1,17 +1,14 @@
 import { DateTime } from 'luxon';
-import { toCents } from '../ten99policy/money';
-import { ValueError } from '../ten99policy/valueError';
+import { formatDollars, toCents } from '../ten99policy/money';
+import { ValueError } from '../util/valueError';
 import { parseJobDivaDate } from './dates';
 import { formatDecimal, isZero, parseDecimal, timesCents } from './decimal';
-import { invoiceText } from './bodyTexts';
 import { idempotencyKey } from './keys';
 import { pick, text, type Fields, type Found, type Normalised } from './normalise';
 import { placementId } from './placement';
-import { dollarText, parseRateUnit } from './rates';
-import { checkInvoice } from './bodyChecks';
-import { invoiceBody, validateBody, type InvoiceBody, type MappingRules } from './schemas';
+import { parseRateUnit } from './rates';
+import { invoiceBody, validate, type InvoiceBody, type MappingRules } from './schemas';
 import { chooseZone } from './worksite';
-import { startOfDayBefore, zoneOffsets } from './zoneMath';
 
 /**
  * Guide §4.7, JobDiva Timesheet / Invoice → 1099Policy Invoice (POST /invoices), optional final remuneration:
@@ -54,7 +51,7 @@ function grossPay(fields: Fields, record: Normalised, rules: MappingRules, notes
 	if (rate <= 0) throw new ValueError(rateFound.field, rateFound.value, 'is zero', 'Send a positive pay rate.');
 	const hours = parseDecimal(hoursFound, 'hours');
 	let gross = timesCents(hours, rate);
-	let how = `${formatDecimal(hours)} h (${hoursFound.field}) × $${dollarText(rate)} (${rateFound.field})`;
+	let how = `${formatDecimal(hours)} h (${hoursFound.field}) × $${formatDollars(rate)} (${rateFound.field})`;
 
 	const overtimeFound = pick(fields, 'overtimeHours');
 	if (overtimeFound && hoursFound !== pick(fields, 'hours')) {
@@ -66,7 +63,7 @@ function grossPay(fields: Fields, record: Normalised, rules: MappingRules, notes
 			}
 			const overtimeRate = toCents(overtimeRateFound.value, 'dollars', overtimeRateFound.field);
 			gross += timesCents(overtime, overtimeRate);
-			how += ` + ${formatDecimal(overtime)} h (${overtimeFound.field}) × $${dollarText(overtimeRate)} (${overtimeRateFound.field})`;
+			how += ` + ${formatDecimal(overtime)} h (${overtimeFound.field}) × $${formatDollars(overtimeRate)} (${overtimeRateFound.field})`;
 		}
 	}
 	notes.push(`gross_pay ${gross} cents = ${how}.`);
@@ -107,10 +104,7 @@ export function mapInvoice(record: Normalised, rules: MappingRules, notes: strin
 		const e = parseJobDivaDate(weekEnding, 'end', zone);
 		end = e.seconds;
 		// A JobDiva timesheet covers the seven days ending on the week-ending date.
-		const offsets = zoneOffsets(zone);
-		start = offsets
-			? Math.floor(startOfDayBefore(offsets, end, 6) / 1000)
-			: Math.floor(DateTime.fromSeconds(end, { zone }).minus({ days: 6 }).startOf('day').toSeconds());
+		start = Math.floor(DateTime.fromSeconds(end, { zone }).minus({ days: 6 }).startOf('day').toSeconds());
 		notes.push(`Pay cycle = the 7 days ending ${weekEnding.field} ${JSON.stringify(weekEnding.value)}: ${start}…${end} in ${zone}.`);
 	} else {
 		throw new ValueError(
@@ -134,6 +128,6 @@ export function mapInvoice(record: Normalised, rules: MappingRules, notes: strin
 	if (!id) {
 		throw new ValueError(source === 'invoice' ? 'INVOICEID' : 'TIMESHEETID', undefined, 'is missing', 'Send the JobDiva timesheet or invoice ID (or the placement ID); the idempotency key is built from it.');
 	}
-	const parsed = validateBody(invoiceBody, checkInvoice, body, 'invoice');
-	return { body: parsed, idempotencyKey: idempotencyKey('invoice', id, invoiceText(parsed)), timeZone: zone, source };
+	const parsed = validate(invoiceBody, body, 'invoice');
+	return { body: parsed, idempotencyKey: idempotencyKey('invoice', id, parsed), timeZone: zone, source };
 }

@@ -1,14 +1,12 @@
 import { unescape } from 'lodash';
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import { chooseCategory } from './categories';
 import { candidateId } from './candidate';
 import { chooseClient } from './clients';
-import { jobText } from './bodyTexts';
 import { idempotencyKey } from './keys';
 import { pick, text, type Found, type Normalised } from './normalise';
 import { toWage } from './rates';
-import { checkJob } from './bodyChecks';
-import { jobBody, validateBody, type JobBody, type MappingRules } from './schemas';
+import { jobBody, validate, type JobBody, type MappingRules } from './schemas';
 import { worksite } from './worksite';
 
 /**
@@ -33,25 +31,8 @@ export function jobId(record: Normalised): Found | undefined {
 	return pick(record.job, 'id') ?? pick(record.placement, 'jobId') ?? pick(record.timesheet, 'jobId') ?? pick(record.invoice, 'jobId');
 }
 
-/**
- * Descriptions made plain, by HTML text: every placement on a job carries the same description. Bounded (emptied
- * when full), as descriptions are data and can be long.
- */
-const plainTexts = new Map<string, string>();
-const PLAIN_TEXTS_LIMIT = 256;
-
 /** JobDiva descriptions are usually HTML from its editor; 1099Policy wants plain text. */
 export function plainText(html: string): string {
-	let plain = plainTexts.get(html);
-	if (plain === undefined) {
-		plain = toPlainText(html);
-		if (plainTexts.size >= PLAIN_TEXTS_LIMIT) plainTexts.clear();
-		plainTexts.set(html, plain);
-	}
-	return plain;
-}
-
-function toPlainText(html: string): string {
 	const withBreaks = html.replace(/<\s*(br|\/p|\/div|\/li|\/h\d)\s*\/?>/gi, '\n').replace(/<[^>]*>/g, ' ');
 	return unescape(withBreaks.replace(/&nbsp;/gi, ' '))
 		.split('\n')
@@ -121,6 +102,6 @@ export function mapJob(record: Normalised, rules: MappingRules, notes: string[])
 	if (candidate) metadata.jobdiva_candidate_id = candidate;
 	body.custom_metadata = metadata;
 
-	const parsed = validateBody(jobBody, checkJob, body, 'job');
-	return { body: parsed, idempotencyKey: idempotencyKey('job', id, jobText(parsed)), conversion: wage.conversion };
+	const parsed = validate(jobBody, body, 'job');
+	return { body: parsed, idempotencyKey: idempotencyKey('job', id, parsed), conversion: wage.conversion };
 }

@@ -1,5 +1,5 @@
 import { formatDollars, toCentsInRange, WAGE_MAX_CENTS, WAGE_MIN_CENTS } from '../ten99policy/money';
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import type { Found } from './normalise';
 
 /**
@@ -53,20 +53,6 @@ const PERIOD_TEXT: Record<RatePeriod, string> = {
 	flat: 'as a flat fee',
 };
 
-/** `formatDollars`, remembered by amount: pay rates repeat (bounded, as they are data). */
-const dollarTexts = new Map<number, string>();
-const DOLLAR_TEXTS_LIMIT = 2000;
-
-export function dollarText(cents: number): string {
-	let textValue = dollarTexts.get(cents);
-	if (textValue === undefined) {
-		textValue = formatDollars(cents);
-		if (dollarTexts.size >= DOLLAR_TEXTS_LIMIT) dollarTexts.clear();
-		dollarTexts.set(cents, textValue);
-	}
-	return textValue;
-}
-
 const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
@@ -79,36 +65,8 @@ export interface RateUnit {
 	flat: boolean;
 }
 
-/**
- * Units read, by text, per Rate Units table (the table of a run is one array; no table shares one cache): a run
- * sees a handful of unit spellings. Only units that were understood are kept; each caller gets its own copy.
- * Bounded, as units are data.
- */
-const unitsWithoutTable = new Map<string, RateUnit>();
-const unitsByTable = new WeakMap<readonly UnitRule[], Map<string, RateUnit>>();
-const UNITS_LIMIT = 500;
-
 export function parseRateUnit(found: Found, custom: readonly UnitRule[] = []): RateUnit {
-	return { ...rateUnit(found, custom) };
-}
-
-/** {@link parseRateUnit}'s answer itself, shared with the cache: for callers here that only read it. */
-function rateUnit(found: Found, custom: readonly UnitRule[]): RateUnit {
 	const raw = typeof found.value === 'string' || typeof found.value === 'number' ? String(found.value).trim() : '';
-	let units = custom.length === 0 ? unitsWithoutTable : unitsByTable.get(custom);
-	if (units === undefined) {
-		units = new Map();
-		unitsByTable.set(custom, units);
-	}
-	const known = units.get(raw);
-	if (known !== undefined) return known;
-	const unit = readRateUnit(found, raw, custom);
-	if (units.size >= UNITS_LIMIT) units.clear();
-	units.set(raw, unit);
-	return unit;
-}
-
-function readRateUnit(found: Found, raw: string, custom: readonly UnitRule[]): RateUnit {
 	const customHit = custom.find((rule) => squash(rule.unit) === squash(raw) && squash(rule.unit) !== '');
 	if (customHit) return { period: customHit.period, flat: customHit.period === 'flat' };
 
@@ -157,7 +115,7 @@ export function toWage(rate: Found | undefined, unit: Found | undefined, custom:
 			'Send the pay unit with the rate (PAYFREQUENCY / PAYRATEPER / "pay rate currency/unit").',
 		);
 	}
-	const { period, currency: unitCurrency } = rateUnit(unit, custom);
+	const { period, currency: unitCurrency } = parseRateUnit(unit, custom);
 	const currency = (typeof currencyField?.value === 'string' ? currencyField.value.trim().toUpperCase() : undefined) || unitCurrency || 'USD';
 	if (currency !== 'USD') {
 		throw new ValueError(
@@ -169,7 +127,7 @@ export function toWage(rate: Found | undefined, unit: Found | undefined, custom:
 	}
 	const cents = toCentsInRange(rate.value, 'dollars', rate.field, WAGE_MIN_CENTS, WAGE_MAX_CENTS);
 	const wage_type = period === 'hour' ? 'hourly' : 'flatfee';
-	const stated = `$${dollarText(cents)} ${PERIOD_TEXT[period]} (${rate.field} ${JSON.stringify(rate.value)}, ${unit.field} ${JSON.stringify(unit.value)})`;
+	const stated = `$${formatDollars(cents)} ${PERIOD_TEXT[period]} (${rate.field} ${JSON.stringify(rate.value)}, ${unit.field} ${JSON.stringify(unit.value)})`;
 	const conversion =
 		wage_type === 'hourly'
 			? `${stated} → wage ${cents} cents, wage_type hourly (rate unchanged).`

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import { COVERAGE_TYPES, WAGE_TYPES } from '../ten99policy/fields';
 import { WAGE_MAX_CENTS, WAGE_MIN_CENTS } from '../ten99policy/money';
 import { RATE_PERIODS } from './rates';
@@ -178,12 +178,4 @@ export function validate<T extends z.ZodTypeAny>(schema: T, body: unknown, what:
 		`does not fit the 1099Policy ${what} request (${issue.message})`,
 		'Check the JobDiva value this field is mapped from (see the mapping README) or the node parameter that feeds it.',
 	);
-}
-
-/**
- * {@link validate} for the hot path: `fast` is the body's hand-written twin from bodyChecks.ts, which returns zod's
- * result when it is sure zod accepts the body; anything it is not sure of goes through zod, result or error.
- */
-export function validateBody<T extends z.ZodTypeAny>(schema: T, fast: (body: Record<string, unknown>) => z.infer<T> | undefined, body: Record<string, unknown>, what: string): z.infer<T> {
-	return fast(body) ?? validate(schema, body, what);
 }

@@ -87,17 +87,8 @@ BY_KEY.set('virginislands', BY_KEY.get('vi') as StateInfo);
 /** Looks a state up by 2-letter code or full name, in any case. Returns undefined for anything else (e.g. "Ontario"). */
 export function findState(value: unknown): StateInfo | undefined {
 	if (typeof value !== 'string') return undefined;
-	let key = compacted.get(value);
-	if (key === undefined) {
-		key = compact(value);
-		if (compacted.size >= COMPACTED_LIMIT) compacted.clear();
-		compacted.set(value, key);
-	}
+	const key = compact(value);
 	return key === '' ? undefined : BY_KEY.get(key);
 }
-
-/** State values as written → compacted, remembered: a run sees the same few spellings; bounded as they are data. */
-const compacted = new Map<string, string>();
-const COMPACTED_LIMIT = 1000;
 
 export const US_STATES: readonly StateInfo[] = STATES;

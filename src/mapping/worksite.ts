@@ -1,4 +1,4 @@
-import { ValueError } from '../ten99policy/valueError';
+import { ValueError } from '../util/valueError';
 import { isValidZone } from './dates';
 import { pick, text, type Found, type Normalised } from './normalise';
 import type { MappingRules } from './schemas';
@@ -17,19 +17,7 @@ export interface Worksite {
 	source?: 'placement' | 'job' | 'candidate';
 }
 
-/** The last worksite found, for the item it was found in (a placement asks for its zone and its job's region). */
-let lastRecord: Normalised | undefined;
-let lastSite: Worksite | undefined;
-
 export function worksite(record: Normalised): Worksite {
-	if (record === lastRecord && lastSite) return lastSite;
-	const site = findWorksite(record);
-	lastRecord = record;
-	lastSite = site;
-	return site;
-}
-
-function findWorksite(record: Normalised): Worksite {
 	const options: [Found | undefined, Worksite['source']][] = [
 		[pick(record.placement, 'workState'), 'placement'],
 		[pick(record.job, 'state'), 'job'],

@@ -4,7 +4,7 @@ import { backoffDelay, retryAfterMs } from '../util/backoff';
 import { connectionErrorCode, neverReachedServer, Ten99PolicyApiError, Ten99PolicyConnectionError } from './errors';
 import type { ConvertOptions } from './convert';
 import { buildRequest, DEFAULT_CONVERT_OPTIONS, type OperationInput, type PreparedRequest } from './request';
-import { headerValue, parseBody, type HttpRequest, type Sleep, type Transport } from './transport';
+import { headerValue, parseBody, type HttpRequest, type Sleep, type Transport } from '../util/transport';
 
 export const DEFAULT_BASE_URL = 'https://api.1099policy.com';
 export const IDEMPOTENCY_HEADER = 'Ten99Policy-Idempotent-Key';
@@ -23,7 +23,6 @@ export interface RetryInfo {
 export interface TrafficGate {
 	beforeRequest(): Promise<void>;
 	onRateLimited(delayMs: number): void;
-	onSuccess(): void;
 }
 
 /** Lets a caller space request starts apart (see src/util/pacer.ts); told each request's round trip. */
@@ -183,10 +182,7 @@ export class Ten99PolicyClient {
 			const response = sent.value;
 			pacer?.onResponse(this.options.now() - started);
 			const status = response.status;
-			if (status >= 200 && status < 300) {
-				gate?.onSuccess();
-				return parseBody(response.body);
-			}
+			if (status >= 200 && status < 300) return parseBody(response.body);
 			const parsed = parseBody(response.body);
 			const retryable = status === 429 || status >= 500;
 			if (retryable && safeToRepeat && attempt < maxRetries) {

@@ -2,7 +2,7 @@ import type { FieldSpec } from './fields';
 import { toUnixSeconds } from './dates';
 import { toCentsInRange, type MoneyUnit } from './money';
 import { RESOURCES, resourceForId } from './resources';
-import { ValueError } from './valueError';
+import { ValueError } from '../util/valueError';
 import { attempt } from '../util/attempt';
 
 export interface ConvertOptions {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ValueError } from './valueError';
+import { ValueError } from '../util/valueError';
 
 /** Largest Unix-seconds value we accept (year 5138); anything larger is almost certainly milliseconds. */
 const MAX_UNIX_SECONDS = 1e11;

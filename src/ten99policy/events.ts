@@ -1,5 +1,5 @@
 /**
- * Every webhook event type 1099Policy documents (FACTS.md). `certificate.validated` / `certificate.error` and
+ * Every webhook event type 1099Policy's API docs list (https://docs.1099policy.com). `certificate.validated` / `certificate.error` and
  * `policy.expired` appear in guides only (the JobDiva guide flags coverage on `policy.expired`); they are listed so a
  * filter can name them. The API spells `cancelled`; guides also write `canceled`.
  */

@@ -1,4 +1,4 @@
-import { ValueError } from './valueError';
+import { ValueError } from '../util/valueError';
 
 export type MoneyUnit = 'dollars' | 'cents';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import { ValueError } from './valueError';
+import { ValueError } from '../util/valueError';
 
 export const MAX_CERTIFICATE_BYTES = 15 * 1024 * 1024;
 

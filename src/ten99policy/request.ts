@@ -2,7 +2,7 @@ import { convertField, isBlank, asResourceLocatorValue, type ConvertOptions } fr
 import type { FieldSpec, HttpMethod, OperationSpec, ResourceSpec } from './fields';
 import { checkCertificatePdf, encodeMultipart, type FileInput, type MultipartPart } from './multipart';
 import { operationSpec, resourceSpec } from './resources';
-import { ValueError } from './valueError';
+import { ValueError } from '../util/valueError';
 
 /** What a caller gives for one operation, with fields by their API names. */
 export interface OperationInput {

@@ -4,7 +4,8 @@ import { COVERAGE_TYPES, WAGE_TYPES, type FieldSpec, type OperationSpec, type Re
 /**
  * The 1099Policy API, declared once. The Ten99Policy node's pickers and parameters, the client's requests and the
  * README's operations table are all derived from this object; nothing about a resource is written anywhere else.
- * Sources: the v1.6.12 reference (2022) and the newer endpoints listed in FACTS.md.
+ * Sources: 1099Policy's API reference v1.6.12 (2022) and its current API docs (https://docs.1099policy.com) and SDKs
+ * (`ten99policy` on npm and PyPI) for the newer endpoints.
  */
 
 const metadata: FieldSpec = {

@@ -1,4 +1,4 @@
-import type { Sleep } from '../ten99policy/transport';
+import type { Sleep } from './transport';
 
 /**
  * Spreads the request starts of parallel workers over the round trip instead of letting them travel in a bunch.
@@ -27,11 +27,6 @@ export class RequestPacer {
 		/** Waits shorter than this are skipped: a timer cannot wait less than a millisecond anyway. */
 		private readonly minWaitMs = 1,
 	) {}
-
-	/** The fastest round trip seen so far, in ms (Infinity before the first answer). */
-	get fastestRoundTripMs(): number {
-		return this.fastestMs;
-	}
 
 	/** The interval kept between request starts, in ms (0: not pacing). */
 	get intervalMs(): number {

@@ -1,5 +1,5 @@
 import type { TrafficGate } from '../ten99policy/client';
-import type { Sleep } from '../ten99policy/transport';
+import type { Sleep } from './transport';
 
 /**
  * Shared by every request of one node run: when any request is answered 429, all requests pause until the
@@ -7,7 +7,6 @@ import type { Sleep } from '../ten99policy/transport';
  */
 export class RateGate implements TrafficGate {
 	private resumeAt = 0;
-	rateLimitedCount = 0;
 
 	constructor(
 		private readonly sleep: Sleep,
@@ -22,9 +21,6 @@ export class RateGate implements TrafficGate {
 	}
 
 	onRateLimited(delayMs: number): void {
-		this.rateLimitedCount++;
 		this.resumeAt = Math.max(this.resumeAt, this.now() + delayMs);
 	}
-
-	onSuccess(): void {}
 }

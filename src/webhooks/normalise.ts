@@ -4,7 +4,7 @@ import { resourceForId } from '../ten99policy/resources';
 
 /**
  * 1099Policy posts `{id, type, created, data}` where `data` is either `{object: {...}}` or the object itself
- * (FACTS.md). Both become one shape, so the next node never has to know which envelope arrived.
+ * (1099Policy's API docs, https://docs.1099policy.com, and its SDKs). Both become one shape, so the next node never has to know which envelope arrived.
  */
 export interface NormalisedEvent {
 	/** The event ID (`ev_…`), also the deduplication key. */

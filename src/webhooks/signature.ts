@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
 /**
- * 1099Policy webhook signatures (FACTS.md; the same scheme as Stripe's):
+ * 1099Policy webhook signatures (1099Policy's API docs and its Node SDK `ten99policy`; the same scheme as Stripe's):
  * `Ten99Policy-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>[,v1=…]`.
  * Several `v1` values appear while a secret is being rolled; one match is enough. Other schemes (`v0`, …) are ignored.
  */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Ten99PolicyClient } from '../../src/ten99policy/client';
-import type { Transport } from '../../src/ten99policy/transport';
+import type { Transport } from '../../src/util/transport';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 
 /**

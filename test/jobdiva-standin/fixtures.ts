@@ -1,5 +1,5 @@
 /**
- * Realistic JobDiva data for the stand-in, built from FACTS.md's field lists: BI rows with UPPERCASE keys and string
+ * Realistic JobDiva data for the stand-in, built from the field lists of JobDiva's API docs (https://api.jobdiva.com): BI rows with UPPERCASE keys and string
  * values, searchStart records with lower-case keys, spaces and epoch-ms dates.
  *
  * Cast (candidate → placement):

@@ -88,6 +88,17 @@ describe('JobDivaToTen99 node in a workflow', () => {
 		expect(result.output('Map', 1).map((i) => i.pairedItem)).toEqual([{ item: 2 }]);
 	});
 
+	it('rules without expressions (read once per run) give every item the same result, and a bad rule fails each item', async () => {
+		const fixed = { contractorId: 'cn_fixed', jobId: 'jb_fixed' };
+		const result = await runWorkflow(chain([contractorStart, nested], mapNode(fixed)));
+		expect(result.output('Map', 0).map((item) => (item.json as { quote: { body: { contractor: string } } }).quote.body.contractor)).toEqual(['cn_fixed', 'cn_fixed']);
+		const bad = await runWorkflow(chain([contractorStart, nested], mapNode({ ...fixed, options: { proxyEmailDomain: 'not a domain' } }, { onError: 'continueRegularOutput' })));
+		expect(bad.output('Map', 0).map((item) => [item.pairedItem, item.json.field])).toEqual([
+			[{ item: 0 }, 'proxyEmailDomain'],
+			[{ item: 1 }, 'proxyEmailDomain'],
+		]);
+	});
+
 	it('Map Attachment writes the certificate PDF as binary', async () => {
 		const result = await runWorkflow(chain([fixture('coiAttachment')], mapNode({ operation: 'mapAttachment', contractorId: 'cn_1' })));
 		expect(result.error).toBeUndefined();

@@ -15,7 +15,7 @@ export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = { maxAttempts: 5, backoff
 
 /**
  * `Ten99Policy-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, the scheme of 1099Policy's
- * Node SDK (`lib/Webhooks.js`) described in FACTS.md.
+ * Node SDK (`ten99policy` on npm, `lib/Webhooks.js`).
  */
 export function signatureHeader(secret: string, timestamp: number, rawBody: string): string {
 	const v1 = createHmac('sha256', secret).update(`${timestamp}.${rawBody}`, 'utf8').digest('hex');

@@ -1,4 +1,3 @@
-import { EVENT_TYPES } from '../../../src/ten99policy/events';
 import { newWebhookSecret } from '../ids';
 import { route, type RequestContext, type Route } from '../router';
 import type { ApiObject } from '../types';
@@ -6,10 +5,35 @@ import { defined, FieldChecker } from '../validation';
 import { created, deleted, ok, page, pathObject } from './common';
 
 /**
- * Every event type 1099Policy documents (FACTS.md, plus the JobDiva guide's `policy.expired`), from the package's own
- * list so the sandbox and the trigger node never disagree; `*` and `canceled` spellings are accepted too.
+ * Every webhook event type 1099Policy's API docs (https://docs.1099policy.com) list, plus the guide-only
+ * `policy.expired`, `certificate.validated` and `certificate.error`. Written out here, not taken from the package: the
+ * sandbox is an independent oracle, so a type the package forgot or misspelt fails against it. `*` and the `canceled`
+ * spellings are accepted too.
  */
-export { EVENT_TYPES };
+export const EVENT_TYPES = [
+	'application.created',
+	'application.started',
+	'application.complete',
+	'application.expired',
+	'application.ineligible',
+	'application.manual_review',
+	'application.manual_review_approved',
+	'policy.active',
+	'policy.active.media',
+	'policy.cancelled',
+	'policy.expired',
+	'policy.reactivated',
+	'assignment.active',
+	'assignment.cancelled',
+	'certificate.approved',
+	'certificate.flagged',
+	'certificate.denied',
+	'certificate.validated',
+	'certificate.error',
+	'invoice.charge_card_failed',
+	'invoice.charge_card_succeeded',
+	'category_code.added',
+] as const;
 
 function read(ctx: RequestContext, partial: boolean) {
 	const check = new FieldChecker(ctx.body, partial);

@@ -4,7 +4,7 @@ import { JobDivaClient, rowsOf } from '../../../src/jobdiva/client';
 import { JobDivaApiError, JobDivaAuthError, JobDivaConnectionError, toJobDivaError } from '../../../src/jobdiva/errors';
 import { getAttachment, getCandidate, jobDivaId, searchPlacements } from '../../../src/jobdiva/operations';
 import { JobDivaSession } from '../../../src/jobdiva/session';
-import type { HttpResponse, Transport } from '../../../src/ten99policy/transport';
+import type { HttpResponse, Transport } from '../../../src/util/transport';
 import { fetchTransport, startJobDivaStandin, STANDIN_USER, type JobDivaStandin } from '../../jobdiva-standin';
 import { callsTo, standinClient } from './support';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapRecord, mapRecordSafe, parseRules } from '../../../src/mapping';
-import { ValueError } from '../../../src/ten99policy/valueError';
+import { ValueError } from '../../../src/util/valueError';
 import { failed, fixture, nestedPlacement, rules } from './support';
 
 /** Bad JobDiva input becomes an error naming the field as the user sees it, the value, and the fix. */

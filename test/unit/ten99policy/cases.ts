@@ -4,7 +4,8 @@ import type { MultipartField } from './support';
 
 /**
  * The request every declared operation sends, checked against 1099Policy's v1.6.12 reference request examples
- * (contractor, entity, job, quote, session, policy) and FACTS.md for the endpoints the reference lacks.
+ * (contractor, entity, job, quote, session, policy) and 1099Policy's current API docs (https://docs.1099policy.com)
+ * for the endpoints the reference lacks.
  *
  * The reference's examples send `postalcode` as a number (94104). Our convert layer sends every address part as a
  * string ("94104"): postal codes have leading zeros (e.g. "02110") that a number would lose. The expectations below
@@ -97,7 +98,7 @@ export const CASES: Record<string, Case> = {
 	'quote.update': { input: { id: 'qt_5DciVga8Kt', fields: ref('quote') }, expect: { method: 'PUT', path: '/api/v1/quotes/qt_5DciVga8Kt', json: ref('quote') } },
 	'quote.list': list('/api/v1/quotes'),
 
-	// Application sessions (create from the reference; update and expire from FACTS.md).
+	// Application sessions (create from the reference; update and expire from the current docs).
 	'applicationSession.create': { input: { fields: ref('session') }, expect: { method: 'POST', path: '/api/v1/apply/sessions', json: ref('session') } },
 	'applicationSession.upsert': { input: { fields: ref('session') }, expect: { method: 'POST', path: '/api/v1/apply/sessions', json: ref('session') } },
 	'applicationSession.get': get('/api/v1/apply/sessions/ias_01FVCHXE7PNQHA1T3S2AXL2QZE'),
@@ -118,7 +119,7 @@ export const CASES: Record<string, Case> = {
 	'policy.delete': del('/api/v1/policies/pl_WzFRszJhoY'),
 	'policy.list': list('/api/v1/policies', { quote: 'qt_5DciVga8Kt' }, [['quote', 'qt_5DciVga8Kt']]),
 
-	// Assignments (FACTS.md).
+	// Assignments (current docs).
 	'assignment.create': {
 		input: {
 			fields: {
@@ -163,7 +164,7 @@ export const CASES: Record<string, Case> = {
 		expect: { method: 'POST', path: '/api/v1/assignments/cancel', json: { job_id: 'jb_jsb9KEcTpc', reason: 'Placement ended early' } },
 	},
 
-	// Invoices (FACTS.md): gross_pay in cents, pay cycle dates in Unix seconds.
+	// Invoices (current docs): gross_pay in cents, pay cycle dates in Unix seconds.
 	'invoice.create': {
 		input: {
 			fields: {
@@ -193,7 +194,7 @@ export const CASES: Record<string, Case> = {
 	'invoice.delete': del('/api/v1/invoices/in_1'),
 	'invoice.list': list('/api/v1/invoices'),
 
-	// Certificates (FACTS.md): multipart upload; review results via expand[].
+	// Certificates (current docs): multipart upload; review results via expand[].
 	'certificate.upload': {
 		input: {
 			fields: { contractor: 'cn_Ehb3bYa', custom_metadata: { jobdiva_candidate_id: '12345', source: 'jobdiva' } },
@@ -218,7 +219,7 @@ export const CASES: Record<string, Case> = {
 	},
 	'certificate.list': list('/api/v1/files/certificates', { review_results: true }, [['expand[]', 'review_results']]),
 
-	// Webhook endpoints (FACTS.md).
+	// Webhook endpoints (current docs).
 	'webhookEndpoint.create': {
 		input: { fields: { url: 'https://n8n.example.com/webhook/abc', description: 'n8n', events: ['policy.active', 'assignment.cancelled'] } },
 		expect: {
@@ -235,7 +236,7 @@ export const CASES: Record<string, Case> = {
 	'webhookEndpoint.delete': del('/api/v1/webhook_endpoints/whe_1'),
 	'webhookEndpoint.list': list('/api/v1/webhook_endpoints'),
 
-	// Events (FACTS.md).
+	// Events (current docs).
 	'event.get': get('/api/v1/events/ev_1'),
 	'event.list': list('/api/v1/events'),
 };

@@ -5,7 +5,7 @@ import { runOperation, type RunOptions } from '../../../nodes/Ten99Policy/operat
 import { Ten99PolicyApiError } from '../../../src/ten99policy/errors';
 import type { OperationInput } from '../../../src/ten99policy/request';
 import { operationSpec } from '../../../src/ten99policy/resources';
-import { ValueError } from '../../../src/ten99policy/valueError';
+import { ValueError } from '../../../src/util/valueError';
 import { BASE, makeClient, recorder, setupNock, teardownNock, UUID_V4, type SeenRequest } from './support';
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toUnixSeconds } from '../../../src/ten99policy/dates';
 import { toCents, toCentsInRange } from '../../../src/ten99policy/money';
 import { buildRequest } from '../../../src/ten99policy/request';
-import { ValueError } from '../../../src/ten99policy/valueError';
+import { ValueError } from '../../../src/util/valueError';
 
 function valueError(fn: () => unknown): ValueError {
 	try {

@@ -21,7 +21,7 @@ describe('request shape of every declared operation', () => {
 	it('every operation has a case, and every case is a declared operation', () => {
 		expect(declared.filter((key) => !(key in CASES))).toEqual([]);
 		expect(Object.keys(CASES).filter((key) => !declared.includes(key))).toEqual([]);
-		// The cases double as the FACTS.md operations list: removing an operation from the declaration fails too.
+		// The cases double as the list of operations in 1099Policy's docs: removing an operation from the declaration fails too.
 		expect(declared).toHaveLength(Object.keys(CASES).length);
 	});
 

@@ -2,7 +2,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Ten99PolicyApiError, Ten99PolicyConnectionError, connectionErrorCode } from '../../../src/ten99policy/errors';
-import type { HttpRequest, Transport } from '../../../src/ten99policy/transport';
+import type { HttpRequest, Transport } from '../../../src/util/transport';
 import { backoffDelay, retryAfterMs } from '../../../src/util/backoff';
 import { RateGate } from '../../../src/util/rateGate';
 import { BASE, fetchTransport, makeClient, recorder, setupNock, teardownNock, UUID_V4, type SeenRequest } from './support';
@@ -232,12 +232,14 @@ describe('retries', () => {
 			sleeps.push(ms);
 			clock += ms;
 		};
-		const gate = new RateGate(sleep, () => clock);
+		const shared = new RateGate(sleep, () => clock);
+		const told: number[] = [];
+		const gate = { beforeRequest: () => shared.beforeRequest(), onRateLimited: (ms: number) => (told.push(ms), shared.onRateLimited(ms)) };
 		nock(BASE).get('/api/v1/contractors/cn_1').reply(429, {}, { 'Retry-After': '3' }).get('/api/v1/contractors/cn_1').reply(200, { id: 'cn_1' });
 		nock(BASE).get('/api/v1/contractors/cn_2').reply(200, { id: 'cn_2' });
 		const { client } = makeClient({ gate, sleep, now: () => clock });
 		await client.call('contractor', 'get', { id: 'cn_1' });
-		expect(gate.rateLimitedCount).toBe(1);
+		expect(told).toEqual([3000]);
 		// The client's own wait (3000) moved the clock past the gate's resume time, so the gate adds nothing more.
 		expect(sleeps).toEqual([3000]);
 		gate.onRateLimited(1500);

@@ -2,7 +2,7 @@
 import nock from 'nock';
 import { Ten99PolicyApi } from '../../../credentials/Ten99PolicyApi.credentials';
 import { Ten99PolicyClient, type ClientOptions } from '../../../src/ten99policy/client';
-import type { HttpRequest, HttpResponse, Transport } from '../../../src/ten99policy/transport';
+import type { HttpRequest, HttpResponse, Transport } from '../../../src/util/transport';
 
 export const BASE = 'https://api.1099policy.com';
 export const SECRET = 't9k_test_SECRETdoNotLeak_4f2a9c';

@@ -4,11 +4,11 @@ import { answerWith, T99_BASE, T99_CREDENTIALS, ten99Node, type SeenHttp } from 
 import { chain, runWorkflow } from '../helpers/workflow';
 
 /**
- * The node reads constant parameters once per run, and reads each item's expressions ahead while requests are in
- * flight (see Ten99Policy.node.ts). Neither may change what is sent or output: every item's own values, in order,
- * paired, with a failed expression still the error of its own item only.
+ * The node reads every item's parameters through n8n while requests run in parallel (Options → Parallel Requests):
+ * every item gets its own expression values and the constants, in order, paired, with a failed expression the error
+ * of its own item only.
  */
-describe('Ten99Policy node: parameters read once or ahead, values per item unchanged', () => {
+describe('Ten99Policy node: parameters per item, in parallel', () => {
 	beforeAll(() => nock.disableNetConnect());
 	afterEach(() => nock.cleanAll());
 	afterAll(() => nock.enableNetConnect());
@@ -64,7 +64,7 @@ describe('Ten99Policy node: parameters read once or ahead, values per item uncha
 		}
 	});
 
-	it('an expression failing on one item (read ahead or not) is that item’s error only under Continue On Fail', async () => {
+	it('an expression failing on one item is that item’s error only under Continue On Fail', async () => {
 		const log: SeenHttp[] = [];
 		api(log);
 		const broken = people.map((p, i) => (i === 17 || i === 2 ? { email: p.email, phone: p.phone } : p));
