@@ -14,6 +14,7 @@ import type { HttpRequest, HttpResponse } from '../../src/ten99policy/transport'
 import { sleep } from 'n8n-workflow';
 import { SEARCHABLE, searchMethodName } from './fieldParameters';
 import { ten99PolicyClient } from '../shared/ten99PolicyTransport';
+import { redactingTransport } from '../../src/util/redact';
 
 const PAGE = 100;
 
@@ -67,7 +68,7 @@ export async function ten99PolicyApiTest(
 	try {
 		const client = new Ten99PolicyClient({
 			baseUrl: data.baseUrl || undefined,
-			transport: fetchTransport({ Authorization: `Bearer ${data.apiKey}`, 'Ten99Policy-Environment': data.environment ?? 'sandbox' }),
+			transport: redactingTransport(fetchTransport({ Authorization: `Bearer ${data.apiKey}`, 'Ten99Policy-Environment': data.environment ?? 'sandbox' }), () => [data.apiKey]),
 			sleep,
 			maxRetries: 0,
 		});

@@ -9,17 +9,19 @@ import {
 } from 'n8n-workflow';
 import { Ten99PolicyClient, type ClientOptions } from '../../src/ten99policy/client';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/ten99policy/transport';
+import { redactingTransport } from '../../src/util/redact';
 
 export const TEN99POLICY_CREDENTIAL = 'ten99PolicyApi';
 
 type N8nContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /**
- * Sends the client's requests through n8n, which adds the credential's Bearer key and environment header, applies
- * the instance's proxy settings and keeps the key out of node code.
+ * Sends the client's requests through n8n, which adds the credential's Bearer key and environment header and applies
+ * the instance's proxy settings. `secrets` (the API key, and a trigger's signing secret) are taken out of every answer
+ * and failure, so a server echoing the request cannot put them into an error, an output item or a log line.
  */
-export function n8nTransport(context: N8nContext): Transport {
-	return async (request: HttpRequest): Promise<HttpResponse> => {
+export function n8nTransport(context: N8nContext, secrets: ReadonlyArray<string | undefined> = []): Transport {
+	return redactingTransport(async (request: HttpRequest): Promise<HttpResponse> => {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(context, TEN99POLICY_CREDENTIAL, {
 			method: request.method as IHttpRequestMethods,
 			url: request.url,
@@ -30,7 +32,7 @@ export function n8nTransport(context: N8nContext): Transport {
 			ignoreHttpStatusErrors: true,
 		})) as { statusCode: number; headers: HttpResponse['headers']; body: unknown };
 		return { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
-	};
+	}, () => secrets);
 }
 
 /** Which 1099Policy account each client talks to; see `accountOf`. */
@@ -40,10 +42,12 @@ const accounts = new WeakMap<Ten99PolicyClient, string>();
 export async function ten99PolicyClient(
 	context: N8nContext,
 	options: Partial<Omit<ClientOptions, 'transport' | 'sleep' | 'baseUrl'>> = {},
+	/** More secrets to keep out of answers, e.g. the trigger's webhook signing secret. */
+	secrets: ReadonlyArray<string | undefined> = [],
 ): Promise<Ten99PolicyClient> {
 	const credentials = await context.getCredentials<{ baseUrl?: string; apiKey?: string; environment?: string }>(TEN99POLICY_CREDENTIAL);
 	const client = new Ten99PolicyClient({
-		transport: n8nTransport(context),
+		transport: n8nTransport(context, [credentials.apiKey, ...secrets]),
 		sleep,
 		baseUrl: credentials.baseUrl || undefined,
 		...options,
