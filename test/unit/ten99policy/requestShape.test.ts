@@ -32,7 +32,7 @@ describe('request shape of every declared operation', () => {
 		expect(op.method).toBe(testCase.expect.method);
 
 		const seen: SeenRequest[] = [];
-		const scope = nock(BASE).intercept(testCase.expect.path, testCase.expect.method).query(true).reply(recorder(seen, 200, { id: 'x_1' }));
+		const scope = nock(BASE).intercept(testCase.expect.path, testCase.expect.method).query(true).reply(recorder(seen, 200, op.paginated || op.returnsArray ? [{ id: 'x_1' }] : { id: 'x_1' }));
 		const { client } = makeClient();
 		await client.call(resource, operation, testCase.input ?? {});
 		scope.done();
