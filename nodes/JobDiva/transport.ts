@@ -1,5 +1,5 @@
 import {
-	sleep,
+	sleepWithAbort,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
 	type IPollFunctions,
@@ -92,8 +92,10 @@ export async function jobDivaClient(
 	const credentials = await context.getCredentials<{ baseUrl?: string }>(JOBDIVA_CREDENTIAL);
 	return new JobDivaClient({
 		transport: n8nJobDivaTransport(context),
-		sleep,
+		sleep: sleepWithAbort,
 		baseUrl: credentials.baseUrl || undefined,
+		// JobDiva's BI feeds can take a while over a 14-day window, but not this long; a dripping server ends here.
+		timeoutMs: 120_000,
 		onRetry: (info) => context.logger.debug(`JobDiva ${info.method} ${info.path}: 429, retry ${info.attempt} in ${info.delayMs} ms`),
 		...options,
 	});

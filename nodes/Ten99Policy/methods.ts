@@ -11,7 +11,7 @@ import { Ten99PolicyApiError, Ten99PolicyConnectionError } from '../../src/ten99
 import type { ResourceSpec } from '../../src/ten99policy/fields';
 import { RESOURCES } from '../../src/ten99policy/resources';
 import type { HttpRequest, HttpResponse } from '../../src/ten99policy/transport';
-import { sleep } from 'n8n-workflow';
+import { sleepWithAbort } from 'n8n-workflow';
 import { SEARCHABLE, searchMethodName } from './fieldParameters';
 import { ten99PolicyClient } from '../shared/ten99PolicyTransport';
 import { redactingTransport } from '../../src/util/redact';
@@ -69,8 +69,9 @@ export async function ten99PolicyApiTest(
 		const client = new Ten99PolicyClient({
 			baseUrl: data.baseUrl || undefined,
 			transport: redactingTransport(fetchTransport({ Authorization: `Bearer ${data.apiKey}`, 'Ten99Policy-Environment': data.environment ?? 'sandbox' }), () => [data.apiKey]),
-			sleep,
+			sleep: sleepWithAbort,
 			maxRetries: 0,
+			timeoutMs: 30_000,
 		});
 		await client.list('contractor', 'list', {}, { limit: 1 });
 		return { status: 'OK', message: `Connected to 1099Policy (${data.environment ?? 'sandbox'})` };

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import {
-	sleep,
+	sleepWithAbort,
 	type IExecuteFunctions,
 	type IHookFunctions,
 	type IHttpRequestMethods,
@@ -35,6 +35,14 @@ export function n8nTransport(context: N8nContext, secrets: ReadonlyArray<string 
 	}, () => secrets);
 }
 
+/**
+ * One attempt's deadline, answer body included: 1099Policy answers in well under a second, so a minute means a
+ * server that drips or went silent. (n8n's own timeout restarts at every byte.)
+ */
+export const REQUEST_TIMEOUT_MS = 60_000;
+/** One request's budget with all its retries and waits, so an item cannot hang for attempts × timeouts. */
+export const ITEM_TIMEOUT_MS = 180_000;
+
 /** Which 1099Policy account each client talks to; see `accountOf`. */
 const accounts = new WeakMap<Ten99PolicyClient, string>();
 
@@ -48,8 +56,10 @@ export async function ten99PolicyClient(
 	const credentials = await context.getCredentials<{ baseUrl?: string; apiKey?: string; environment?: string }>(TEN99POLICY_CREDENTIAL);
 	const client = new Ten99PolicyClient({
 		transport: n8nTransport(context, [credentials.apiKey, ...secrets]),
-		sleep,
+		sleep: sleepWithAbort,
 		baseUrl: credentials.baseUrl || undefined,
+		timeoutMs: REQUEST_TIMEOUT_MS,
+		totalTimeoutMs: ITEM_TIMEOUT_MS,
 		...options,
 	});
 	// A one-way digest, so memory kept per account (see src/ten99policy/knownEntities.ts) never holds the key itself.
