@@ -3,6 +3,7 @@ import type { FieldSpec, HttpMethod, OperationSpec, ResourceSpec } from './field
 import { checkCertificatePdf, encodeMultipart, type FileInput, type MultipartPart } from './multipart';
 import { operationSpec, resourceSpec } from './resources';
 import { ValueError } from './valueError';
+import { jsonInputProblem } from '../util/bounds';
 
 /** What a caller gives for one operation, with fields by their API names. */
 export interface OperationInput {
@@ -47,11 +48,10 @@ export function buildRequest(
 	const op = operationSpec(resource, operation);
 	const label = `${spec.displayName} → ${op.displayName}`;
 	let path = spec.path + op.path;
-	if (needsId(op)) {
-		const id = asResourceLocatorValue(input.id, `${spec.displayName} ID`);
-		path = path.replace('{id}', encodeURIComponent(id));
-	}
+	if (needsId(op)) path = path.replace('{id}', pathSegment(input.id, spec));
 	const fields = input.fields ?? {};
+	const bad = jsonInputProblem(fields);
+	if (bad) throw new ValueError(bad.path, undefined, bad.problem, bad.fix);
 	const query: Array<[string, string]> = [];
 	const request: PreparedRequest = { method: op.method, path, query, label };
 
@@ -94,6 +94,26 @@ export function buildRequest(
 	}
 	request.json = body;
 	return request;
+}
+
+/**
+ * 1099Policy IDs are a prefix and letters/digits (`cn_Ehb3bYa`). Anything else is refused before sending: `.` or `..`
+ * survive encoding and URL normalisation then resolves them, so "contractor .." would read another endpoint.
+ */
+const ID_FORM = /^[A-Za-z0-9_-]{1,255}$/;
+
+function pathSegment(value: unknown, spec: ResourceSpec): string {
+	const field = `${spec.displayName} ID`;
+	const id = asResourceLocatorValue(value, field);
+	if (!ID_FORM.test(id)) {
+		throw new ValueError(
+			field,
+			id.length > 80 ? `${id.slice(0, 80)}…` : id,
+			'is not a 1099Policy ID (letters, digits, _ and - only, at most 255)',
+			`Give the ${spec.displayName.toLowerCase()}'s ID, e.g. ${spec.idPrefix}…, as 1099Policy returned it.`,
+		);
+	}
+	return id;
 }
 
 function addPaging(query: Array<[string, string]>, input: OperationInput): void {

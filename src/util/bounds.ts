@@ -70,10 +70,10 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export const MAX_DEPTH = 32;
 
 /**
- * The first problem with JSON input: a key that reaches the prototype, or nesting deeper than MAX_DEPTH. Walks with
- * an explicit stack, so no input can overflow it. Returns where (a dotted path) and what.
+ * The first problem with JSON input: a key that reaches the prototype (unless `checkKeys` is off), or nesting deeper
+ * than MAX_DEPTH. Walks with an explicit stack, so no input can overflow it. Returns where (a dotted path) and what.
  */
-export function jsonInputProblem(value: unknown): { path: string; problem: string; fix: string } | undefined {
+export function jsonInputProblem(value: unknown, checkKeys = true): { path: string; problem: string; fix: string } | undefined {
 	const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: '', depth: 0 }];
 	while (stack.length) {
 		const { value: current, path, depth } = stack.pop()!;
@@ -83,7 +83,7 @@ export function jsonInputProblem(value: unknown): { path: string; problem: strin
 		}
 		for (const key of Object.keys(current)) {
 			const at = path ? `${path}.${key}` : key;
-			if (FORBIDDEN_KEYS.has(key)) {
+			if (checkKeys && FORBIDDEN_KEYS.has(key)) {
 				return { path: at, problem: `uses the key "${key}", which is not allowed`, fix: `Rename or remove "${key}"; it could change how every object behaves.` };
 			}
 			stack.push({ value: (current as Record<string, unknown>)[key], path: at, depth: depth + 1 });
