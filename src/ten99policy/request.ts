@@ -131,7 +131,7 @@ function checkKnown(spec: ResourceSpec, allowed: readonly string[], fields: Reco
 	for (const name of Object.keys(fields)) {
 		if (!allowed.includes(name)) {
 			throw new ValueError(
-				name,
+				name.trim() === '' ? `(the key ${JSON.stringify(name)})` : name,
 				fields[name],
 				`is not a field of ${label}`,
 				allowed.length ? `Use only: ${allowed.join(', ')}.` : 'This operation takes no fields.',
