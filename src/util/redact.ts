@@ -34,72 +34,79 @@ export function secretForms(secret: string): string[] {
 }
 
 export class Redactor {
-	private readonly forms: string[];
+	/** Each secret's forms, behind the longest run of letters and digits they all contain (encodings keep those). */
+	private readonly groups: Array<{ anchor: string; forms: string[] }>;
+	/** Every form by its first MIN_PREFIX characters, to find a cut-off start at a text's end. */
+	private readonly starts: Map<string, string[]>;
 
 	constructor(secrets: ReadonlyArray<string | undefined | null>) {
-		const usable = secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET);
-		// Longest first, so a form containing another is replaced whole.
-		this.forms = [...new Set(usable.flatMap(secretForms))].sort((a, b) => b.length - a.length);
+		const usable = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET))];
+		this.groups = usable.map((secret) => ({
+			anchor: (secret.match(/[A-Za-z0-9]{4,}/g) ?? []).sort((a, b) => b.length - a.length)[0] ?? '',
+			// Longest first, so a form containing another is replaced whole.
+			forms: secretForms(secret).sort((a, b) => b.length - a.length),
+		}));
+		this.starts = new Map();
+		for (const form of this.groups.flatMap((group) => group.forms)) {
+			if (form.length <= MIN_PREFIX) continue;
+			const start = form.slice(0, MIN_PREFIX);
+			this.starts.set(start, [...(this.starts.get(start) ?? []), form]);
+		}
 	}
 
 	get empty(): boolean {
-		return this.forms.length === 0;
+		return this.groups.length === 0;
 	}
 
 	text(value: string): string {
 		let out = value;
-		for (const form of this.forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
+		for (const { anchor, forms } of this.groups) {
+			if (anchor && !out.includes(anchor)) continue;
+			for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
+		}
 		// A server that cut its own echo leaves a secret's start at the end of the text (maybe before an ellipsis).
 		let end = out.trimEnd().length;
 		for (const ellipsis of ['…', '...']) if (out.endsWith(ellipsis, end)) end -= ellipsis.length;
-		for (const form of this.forms) {
-			const window = out.slice(Math.max(0, end - form.length + 1), end);
-			for (let at = window.indexOf(form.slice(0, MIN_PREFIX)); at >= 0; at = window.indexOf(form.slice(0, MIN_PREFIX), at + 1)) {
-				if (form.startsWith(window.slice(at))) return `${out.slice(0, end - window.length + at)}${REDACTED}${out.slice(end)}`;
+		for (const [start, forms] of this.starts) {
+			for (let at = out.lastIndexOf(start, end - MIN_PREFIX); at >= 0; at = out.lastIndexOf(start, at - 1)) {
+				const tail = out.slice(at, end);
+				if (forms.some((form) => form.length > tail.length && form.startsWith(tail))) {
+					return `${out.slice(0, at)}${REDACTED}${out.slice(end)}`;
+				}
+				if (at === 0 || end - at > 2000) break;
 			}
 		}
 		return out;
 	}
 
 	/**
-	 * Every string reachable from `value` redacted: plain data is copied; errors (and other objects with a prototype)
-	 * are changed in place, own properties, message and stack included, so their class and fields stay as they were.
+	 * Every string reachable from `value` redacted, in place (answers are fresh objects; errors keep their class and
+	 * fields): own properties, and an error's message and stack. A string on its own comes back redacted.
 	 */
 	deep<T>(value: T): T {
 		if (this.empty) return value;
-		const seen = new Map<object, unknown>();
-		const walk = (current: unknown, depth: number): unknown => {
-			if (typeof current === 'string') return this.text(current);
-			if (!current || typeof current !== 'object' || depth > 64) return current;
-			if (seen.has(current)) return seen.get(current);
-			if (Buffer.isBuffer(current)) return current;
-			if (Array.isArray(current)) {
-				const copy: unknown[] = [];
-				seen.set(current, copy);
-				for (const item of current) copy.push(walk(item, depth + 1));
-				return copy;
-			}
-			const proto = Object.getPrototypeOf(current) as unknown;
-			if (proto === Object.prototype || proto === null) {
-				const copy: Record<string, unknown> = {};
-				seen.set(current, copy);
-				for (const [key, item] of Object.entries(current)) copy[key] = walk(item, depth + 1);
-				return copy;
-			}
-			seen.set(current, current);
+		if (typeof value === 'string') return this.text(value) as T;
+		const seen = new Set<object>();
+		const stack: unknown[] = [value];
+		while (stack.length) {
+			const current = stack.pop();
+			if (!current || typeof current !== 'object' || seen.has(current) || Buffer.isBuffer(current)) continue;
+			seen.add(current);
 			const target = current as Record<string, unknown>;
-			for (const key of new Set([...Object.getOwnPropertyNames(current), ...(current instanceof Error ? ['message', 'stack'] : [])])) {
+			const keys = Array.isArray(current) ? current.keys() : Object.getOwnPropertyNames(current);
+			for (const key of current instanceof Error ? [...keys, 'message', 'stack'] : keys) {
 				try {
-					const before = target[key];
-					const after = walk(before, depth + 1);
-					if (after !== before) target[key] = after;
+					const item = target[key];
+					if (typeof item === 'string') {
+						const redacted = this.text(item);
+						if (redacted !== item) target[key] = redacted;
+					} else if (item && typeof item === 'object') stack.push(item);
 				} catch {
 					// A read-only or throwing property: leave it.
 				}
 			}
-			return current;
-		};
-		return walk(value, 0) as T;
+		}
+		return value;
 	}
 }
 
@@ -109,15 +116,23 @@ export class Redactor {
  * `secrets` is asked after each request, so a session token obtained during it is covered too.
  */
 export function redactingTransport(transport: Transport, secrets: () => ReadonlyArray<string | undefined> | Promise<ReadonlyArray<string | undefined>>): Transport {
+	// Building the forms costs more than using them: keep the redactor while the secrets stay the same.
+	let cached: { key: string; redactor: Redactor } | undefined;
+	const redactor = async () => {
+		const current = await secrets();
+		const key = JSON.stringify(current);
+		if (cached?.key !== key) cached = { key, redactor: new Redactor(current) };
+		return cached.redactor;
+	};
 	return async (request) => {
 		let response;
 		try {
 			response = await transport(request);
 		} catch (error) {
-			throw new Redactor(await secrets()).deep(error);
+			throw (await redactor()).deep(error);
 		}
-		const redactor = new Redactor(await secrets());
+		const redact = await redactor();
 		// Parsed first: a JSON text holds its strings escaped once more than the client will see them.
-		return { status: response.status, headers: redactor.deep(response.headers), body: redactor.deep(parseBody(response.body)) };
+		return { status: response.status, headers: redact.deep(response.headers), body: redact.deep(parseBody(response.body)) };
 	};
 }

@@ -103,8 +103,8 @@ describe('request shape of every declared operation', () => {
 		expect(seen[0].headers['ten99policy-environment']).toBe('production');
 	});
 
-	it('IDs are URL-encoded into the path and resource-locator values are accepted', () => {
-		expect(buildRequest('contractor', 'get', { id: 'cn_a/b c' }).path).toBe('/contractors/cn_a%2Fb%20c');
+	it('IDs outside 1099Policy\'s ID form never reach the path; resource-locator values are accepted', () => {
+		expect(() => buildRequest('contractor', 'get', { id: 'cn_a/b c' })).toThrow(/Contractor ID: is not a 1099Policy ID/);
 		expect(buildRequest('contractor', 'get', { id: { __rl: true, mode: 'list', value: 'cn_1' } }).path).toBe('/contractors/cn_1');
 	});
 
