@@ -146,11 +146,16 @@ export class Ten99PolicyClient {
 			const page = await this.send(request);
 			if (!Array.isArray(page)) throw unexpectedAnswer('GET', request.path, 200, page, 'the answer is not a list in JSON');
 			// A server whose cursor cycles (A → B → A) or that repeats a page would otherwise never end, or double the output.
-			const repeated = page.find((object) => typeof (object as { id?: unknown })?.id === 'string' && seen.has((object as { id: string }).id));
+			const repeated = page.find((object) => {
+				const id = (object as { id?: unknown } | null)?.id;
+				if (typeof id !== 'string') return false;
+				if (seen.has(id)) return true;
+				seen.add(id);
+				return false;
+			});
 			if (repeated) {
 				throw unexpectedAnswer('GET', request.path, 200, repeated, `the page after ${cursor ? `"${cursor}"` : 'the start'} repeats ${resource} "${(repeated as { id: string }).id}" from an earlier page, so the list would never end`, 'Retry later; if it persists, report it to 1099Policy with the resource and the cursor named here.');
 			}
-			for (const object of page) if (typeof (object as { id?: unknown })?.id === 'string') seen.add((object as { id: string }).id);
 			all.push(...(page as Record<string, unknown>[]));
 			options.onPage?.({ number: pageNumber, size: page.length, total: all.length });
 			// 1099Policy returns no has_more flag: a short or empty page is the last one.

@@ -157,13 +157,14 @@ describe('deadlines and bounds', () => {
 
 	it('a JobDiva webhook whose id is nested 10,000 deep is refused with 400, no stack overflow', async () => {
 		const deep = `${'{"id":'.repeat(10_000)}"1"${'}'.repeat(10_000)}`;
-		const body = Buffer.from(`{"type":"candidate","operation":"Update","id":"1","data":[{"x":${deep}}]}`);
-		const parameters = { secret: '', types: [], operations: [], options: { skipSignatureVerification: true } };
-		const fake = fakeWebhookContext({ parameters, staticData: {}, rawBody: body, headers: {} });
-		const result = await new JobDivaTrigger().webhook.call(fake.context);
-		expect(result.workflowData).toBeUndefined();
-		expect(fake.response.statusCode).toBe(400);
-		expect(safeStringify(fake.logs)).toMatch(/nested more than 32 levels/);
+		for (const body of [`{"type":"candidate","operation":"Update","id":${deep},"data":[]}`, `{"type":"candidate","operation":"Update","id":"1","data":[{"x":${deep}}]}`]) {
+			const parameters = { secret: '', types: [], operations: [], options: { skipSignatureVerification: true } };
+			const fake = fakeWebhookContext({ parameters, staticData: {}, rawBody: Buffer.from(body), headers: {} });
+			const result = await new JobDivaTrigger().webhook.call(fake.context);
+			expect(result.workflowData).toBeUndefined();
+			expect(fake.response.statusCode).toBe(400);
+			expect(safeStringify(fake.logs)).toMatch(/nested more than 32 levels/);
+		}
 	});
 
 	it('1099Policy events with 100 KB IDs keep the trigger\'s stored window small', async () => {
