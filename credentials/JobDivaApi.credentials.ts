@@ -7,6 +7,7 @@ import type {
 	IAuthenticateGeneric,
 	INodeProperties,
 } from 'n8n-workflow';
+import { Redactor } from '../src/util/redact';
 
 /**
  * JobDiva V2 API login. n8n's pre-authentication flow holds the session token: `sessionToken` is a hidden expirable
@@ -118,8 +119,8 @@ export class JobDivaApi implements ICredentialType {
 
 /** JobDiva's text from a login answer, shortened, with the password scrubbed in case it is echoed. */
 function loginText(body: unknown, password: string): string {
+	const redactor = new Redactor([password]);
 	let text = typeof body === 'string' ? body : body && typeof body === 'object' ? String((body as IDataObject).message ?? JSON.stringify(body)) : '';
-	if (password.length >= 4) text = text.split(password).join('***');
-	text = text.trim();
+	text = redactor.text(text).trim();
 	return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

@@ -16,6 +16,7 @@ import {
 	type HireFeed,
 } from '../../src/jobdiva/operations';
 import type { JobDivaRow } from '../../src/jobdiva/rows';
+import { jsonInputProblem } from '../../src/util/bounds';
 
 export interface OperationOutput {
 	json: IDataObject;
@@ -70,7 +71,7 @@ export async function runOperation(
 }
 
 function readCriteria(value: unknown): Record<string, unknown> {
-	if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+	if (value && typeof value === 'object' && !Array.isArray(value)) return checked(value as Record<string, unknown>);
 	if (typeof value !== 'string' || value.trim() === '') return {};
 	const parsed = parseJson(value);
 	if (parsed === INVALID) {
@@ -79,7 +80,13 @@ function readCriteria(value: unknown): Record<string, unknown> {
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw new JobDivaInputError('Additional Criteria (JSON)', value, 'is not a JSON object', 'Give a JSON object such as {"startStatus": "Confirmed"}, or leave {}.');
 	}
-	return parsed as Record<string, unknown>;
+	return checked(parsed as Record<string, unknown>);
+}
+
+function checked(criteria: Record<string, unknown>): Record<string, unknown> {
+	const bad = jsonInputProblem(criteria);
+	if (bad) throw new JobDivaInputError(`Additional Criteria (JSON) → ${bad.path}`, undefined, bad.problem, bad.fix);
+	return criteria;
 }
 
 const INVALID = Symbol('invalid JSON');

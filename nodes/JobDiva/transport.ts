@@ -1,5 +1,5 @@
 import {
-	sleep,
+	sleepWithAbort,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
 	type IPollFunctions,
@@ -7,6 +7,7 @@ import {
 import { JobDivaClient, type JobDivaClientOptions } from '../../src/jobdiva/client';
 import { JobDivaApiError, JobDivaAuthError } from '../../src/jobdiva/errors';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/util/transport';
+import { redactingTransport } from '../../src/util/redact';
 
 export const JOBDIVA_CREDENTIAL = 'jobDivaApi';
 
@@ -19,7 +20,11 @@ type N8nContext = IExecuteFunctions | IPollFunctions;
  *
  * A 401 is the exception: n8n renews an expirable token only when a request *throws* a 401, so the request is sent
  * once more without ignoring status errors; n8n then logs in again and retries it. (n8n's thrown errors drop a text
- * body and the response headers, which is why they are not used for everything else.)
+ * body and the response headers, which is why they are not used for everything else.) Not when the token was
+ * obtained for this very request (JobDiva refusing a fresh token will refuse the next one too), and at most once
+ * per execution, so a JobDiva that refuses every token costs one extra login, not one per item.
+ *
+ * The password and every token n8n used are taken out of each answer and failure (see src/util/redact.ts).
  */
 export function n8nJobDivaTransport(context: N8nContext): Transport {
 	const send = async (request: HttpRequest, ignoreHttpStatusErrors: boolean): Promise<HttpResponse> => {
@@ -34,10 +39,19 @@ export function n8nJobDivaTransport(context: N8nContext): Transport {
 		})) as { statusCode: number; headers?: HttpResponse['headers']; body: unknown };
 		return { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
 	};
-	return async (request: HttpRequest): Promise<HttpResponse> => {
+	const secrets = new Set<string>();
+	const readSecrets = async (): Promise<string | undefined> => {
+		const credentials = await context.getCredentials<{ password?: string; sessionToken?: string }>(JOBDIVA_CREDENTIAL);
+		for (const secret of [credentials.password, credentials.sessionToken]) if (secret) secrets.add(secret);
+		return credentials.sessionToken || undefined;
+	};
+	let renewed = false;
+	const transport: Transport = async (request) => {
+		const tokenBefore = await readSecrets();
 		try {
 			const first = await send(request, true);
-			if (first.status !== 401) return first;
+			if (first.status !== 401 || !tokenBefore || renewed) return first;
+			renewed = true;
 			return await send(request, false);
 		} catch (error) {
 			const response = responseOf(error);
@@ -45,6 +59,10 @@ export function n8nJobDivaTransport(context: N8nContext): Transport {
 			throw loginFailure(error) ?? error;
 		}
 	};
+	return redactingTransport(transport, async () => {
+		await readSecrets();
+		return [...secrets];
+	});
 }
 
 /** The HTTP status (and JSON body, when there was one) inside the NodeApiError n8n threw after a renewal. */
@@ -74,8 +92,10 @@ export async function jobDivaClient(
 	const credentials = await context.getCredentials<{ baseUrl?: string }>(JOBDIVA_CREDENTIAL);
 	return new JobDivaClient({
 		transport: n8nJobDivaTransport(context),
-		sleep,
+		sleep: sleepWithAbort,
 		baseUrl: credentials.baseUrl || undefined,
+		// JobDiva's BI feeds can take a while over a 14-day window, but not this long; a dripping server ends here.
+		timeoutMs: 120_000,
 		onRetry: (info) => context.logger.debug(`JobDiva ${info.method} ${info.path}: 429, retry ${info.attempt} in ${info.delayMs} ms`),
 		...options,
 	});

@@ -1,5 +1,5 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { RecentKeys } from '../../src/jobdiva/recentKeys';
+import { RecentKeys } from '../../src/util/recentKeys';
 import { JOBDIVA_SIGNATURE_HEADER } from '../../src/jobdiva/signature';
 import { DEFAULT_DEDUPE_WINDOW, receiveJobDivaDelivery } from '../../src/jobdiva/webhook';
 import { triggerStaticData } from './staticData';

@@ -11,9 +11,10 @@ import { Ten99PolicyApiError, Ten99PolicyConnectionError } from '../../src/ten99
 import type { ResourceSpec } from '../../src/ten99policy/fields';
 import { RESOURCES } from '../../src/ten99policy/resources';
 import type { HttpRequest, HttpResponse } from '../../src/util/transport';
-import { sleep } from 'n8n-workflow';
+import { sleepWithAbort } from 'n8n-workflow';
 import { SEARCHABLE, searchMethodName } from './fieldParameters';
 import { ten99PolicyClient } from '../shared/ten99PolicyTransport';
+import { redactingTransport } from '../../src/util/redact';
 
 const PAGE = 100;
 
@@ -67,9 +68,10 @@ export async function ten99PolicyApiTest(
 	try {
 		const client = new Ten99PolicyClient({
 			baseUrl: data.baseUrl || undefined,
-			transport: credentialTestTransport(this, { Authorization: `Bearer ${data.apiKey}`, 'Ten99Policy-Environment': data.environment ?? 'sandbox' }),
-			sleep,
+			transport: redactingTransport(credentialTestTransport(this, { Authorization: `Bearer ${data.apiKey}`, 'Ten99Policy-Environment': data.environment ?? 'sandbox' }), () => [data.apiKey]),
+			sleep: sleepWithAbort,
 			maxRetries: 0,
+			timeoutMs: 30_000,
 		});
 		await client.list('contractor', 'list', {}, { limit: 1 });
 		return { status: 'OK', message: `Connected to 1099Policy (${data.environment ?? 'sandbox'})` };

@@ -3,6 +3,7 @@ import type { OperationSpec, ResourceSpec } from '../../src/ten99policy/fields';
 import type { MoneyUnit } from '../../src/ten99policy/money';
 import { needsId, type OperationInput } from '../../src/ten99policy/request';
 import { ValueError } from '../../src/util/valueError';
+import { jsonInputProblem } from '../../src/util/bounds';
 
 /**
  * Turns the node's parameters for item `i` into the client's input: fields by API name, in their API shape
@@ -86,6 +87,9 @@ function parseJsonBody(value: unknown, field = 'Body (JSON)'): Record<string, un
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw new ValueError(field, value, 'is not a JSON object', 'Enter a JSON object such as {"first_name": "Jordan"}.');
 	}
+	// Before the object is copied anywhere: a "__proto__" key would become the copy's prototype.
+	const bad = jsonInputProblem(parsed);
+	if (bad) throw new ValueError(`${field} → ${bad.path}`, undefined, bad.problem, bad.fix);
 	return parsed as Record<string, unknown>;
 }
 

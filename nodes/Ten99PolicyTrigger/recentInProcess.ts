@@ -1,4 +1,4 @@
-import { RecentEventIds } from '../../src/webhooks/dedupe';
+import { RecentKeys } from '../../src/util/recentKeys';
 
 /**
  * Recent event IDs per trigger node, kept in this n8n process as well as in the workflow's static data.
@@ -10,12 +10,12 @@ import { RecentEventIds } from '../../src/webhooks/dedupe';
  * Bounded: at most MAX_TRIGGERS trigger nodes are remembered (least recently used dropped first).
  */
 const MAX_TRIGGERS = 200;
-const windows = new Map<string, RecentEventIds>();
+const windows = new Map<string, RecentKeys>();
 
-export function recentEventIds(triggerKey: string, capacity: number, stored: unknown): RecentEventIds {
+export function recentEventIds(triggerKey: string, capacity: number, stored: unknown): RecentKeys {
 	let window = windows.get(triggerKey);
 	if (!window || window.capacity !== capacity) {
-		window = RecentEventIds.fromState(stored, capacity);
+		window = RecentKeys.fromState(stored, capacity);
 	} else {
 		// Absorb IDs another process may have stored (queue mode with several webhook processes).
 		window.absorb(stored);

@@ -1,5 +1,6 @@
 import { attemptAsync } from '../util/attempt';
 import { backoffDelay, retryAfterMs } from '../util/backoff';
+import { clampRetries, exceedsSize, MAX_ANSWER_CHARS, sendWithDeadline } from '../util/bounds';
 import { headerValue, parseBody, type HttpRequest, type Sleep, type Transport } from '../util/transport';
 import { formatJobDivaDate, type DateWindow } from './dates';
 import { JobDivaApiError, JobDivaConnectionError, toJobDivaError } from './errors';
@@ -17,6 +18,11 @@ export interface JobDivaClientOptions {
 	baseDelayMs?: number;
 	capDelayMs?: number;
 	random?: () => number;
+	/** Longest `Retry-After` waited for; a longer one ends the retries at once (default 2 minutes). */
+	maxRetryAfterMs?: number;
+	/** Overall deadline of one attempt, body included; none when unset. */
+	timeoutMs?: number;
+	now?: () => number;
 	/**
 	 * Secrets to scrub from JobDiva's echoed text (the n8n path never sees them; tests and scripts do). A function is
 	 * asked at each error, so a token obtained later is covered too.
@@ -42,7 +48,7 @@ export class JobDivaClient {
 
 	constructor(private readonly options: JobDivaClientOptions) {
 		this.baseUrl = (options.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-		this.maxRetries = Math.max(0, Math.floor(options.maxRetries ?? 4));
+		this.maxRetries = clampRetries(options.maxRetries, 4);
 	}
 
 	/** One call with 429 retries. Resolves with the parsed body of a 2xx answer. */
@@ -55,7 +61,7 @@ export class JobDivaClient {
 			body: body === undefined ? undefined : JSON.stringify(body),
 		};
 		for (let attempt = 0; ; attempt++) {
-			const sent = await attemptAsync(() => this.options.transport(request));
+			const sent = await attemptAsync(() => sendWithDeadline(this.options.transport, request, this.options.timeoutMs, this.options.sleep));
 			if (!sent.ok) {
 				const error = sent.error;
 				if (error instanceof JobDivaApiError) throw error;
@@ -69,10 +75,29 @@ export class JobDivaClient {
 			}
 			const response = sent.value;
 			const parsed = parseBody(response.body);
-			if (response.status >= 200 && response.status < 300) return parsed;
-			if (response.status === 429 && attempt < this.maxRetries) {
+			if (exceedsSize(parsed)) {
+				throw new JobDivaApiError(
+					`JobDiva's answer to ${method} ${path} is larger than ${MAX_ANSWER_CHARS / 1_000_000} million characters`,
+					response.status, method, path, '',
+					'Narrow the request (a shorter date range, one record); check the credential\'s Base URL is the JobDiva API.',
+				);
+			}
+			if (response.status >= 200 && response.status < 300) {
+				// JobDiva answers JSON (or nothing); a text answer is an HTML page or a proxy's notice, not data.
+				if (typeof parsed === 'string' && parsed.trim() !== '') {
+					throw new JobDivaApiError(
+						`JobDiva answered ${method} ${path} with HTTP ${response.status}, but not with JSON. It began: ${parsed.slice(0, 120)}${parsed.length > 120 ? '…' : ''}`,
+						response.status, method, path, '',
+						'Check that the credential\'s Base URL is the JobDiva API (https://api.jobdiva.com), not the web app or a proxy.',
+					);
+				}
+				return parsed;
+			}
+			const retryAfter = retryAfterMs(headerValue(response.headers, 'retry-after'), this.options.now);
+			const waitable = retryAfter === undefined || retryAfter <= (this.options.maxRetryAfterMs ?? 120_000);
+			if (response.status === 429 && attempt < this.maxRetries && waitable) {
 				const delayMs =
-					retryAfterMs(headerValue(response.headers, 'retry-after')) ??
+					retryAfter ??
 					backoffDelay(attempt, {
 						baseMs: this.options.baseDelayMs ?? 1000,
 						capMs: this.options.capDelayMs ?? 30_000,

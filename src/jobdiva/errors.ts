@@ -1,3 +1,5 @@
+import { Redactor } from '../util/redact';
+
 /**
  * What the JobDiva client throws. Messages say what JobDiva answered and what to do; they never contain the
  * password or the session token (JobDiva's own text is passed through `redact` first when secrets are known).
@@ -78,11 +80,9 @@ export function jobDivaMessageOf(body: unknown): string {
 	return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
 }
 
-/** Replaces every known secret in `text` (password, token) so it cannot leak through JobDiva's echo. */
+/** Replaces every known secret in `text` (password, token), in every encoding, so it cannot leak through JobDiva's echo. */
 export function redact(text: string, secrets: readonly string[]): string {
-	let out = text;
-	for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join('***');
-	return out;
+	return new Redactor(secrets).text(text);
 }
 
 const BAD_LOGIN = /invalid\s+(user\s*name|username|user|client)|password/i;
@@ -96,7 +96,8 @@ export function toJobDivaError(
 	secrets: readonly string[] = [],
 	retries = 0,
 ): JobDivaApiError {
-	const text = redact(jobDivaMessageOf(body), secrets) || `HTTP ${status}`;
+	// Secrets out before the text is cut to its limit, so no prefix of one can be left at the cut.
+	const text = jobDivaMessageOf(new Redactor(secrets).deep(body)) || `HTTP ${status}`;
 	if ((status === 500 || status === 401 || status === 403) && BAD_LOGIN.test(text)) {
 		return new JobDivaAuthError(status, method, path, text);
 	}

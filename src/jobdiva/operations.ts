@@ -7,11 +7,14 @@ import { idOf, mergeRows, rowIdentity, type JobDivaRow } from './rows';
  * the only addition anywhere is `PLACEMENTID` on an expanded hire (JobDiva's own field name).
  */
 
-/** JobDiva IDs are numbers (Java `Long` on JobDiva's side); anything else would be refused with a bare 400. */
+/**
+ * JobDiva IDs are numbers (Java `Long` on JobDiva's side, so at most 19 digits); anything else would be refused with
+ * a bare 400.
+ */
 export function jobDivaId(value: unknown, field: string): string {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!/^\d+$/.test(text)) {
-		throw new JobDivaInputError(field, value, 'is not a JobDiva ID', `Give the numeric JobDiva ${field} (digits only), e.g. from a previous node with an expression.`);
+	if (!/^\d{1,19}$/.test(text)) {
+		throw new JobDivaInputError(field, value, 'is not a JobDiva ID', `Give the numeric JobDiva ${field} (digits only, at most 19), e.g. from a previous node with an expression.`);
 	}
 	return text;
 }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { JobDivaClient } from './client';
 import { splitWindows, MAX_WINDOW_DAYS, type DateWindow } from './dates';
 import { getHires, type HireFeed } from './operations';
-import { RecentKeys } from './recentKeys';
+import { RecentKeys } from '../util/recentKeys';
 import { idOf, rowIdentity, type JobDivaRow } from './rows';
 
 /**

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { RecentKeys } from './recentKeys';
+import { RecentKeys } from '../util/recentKeys';
 import { canonicalJson, sha256Hex } from './rows';
 import { verifyJobDivaSignature } from './signature';
+import { jsonInputProblem } from '../util/bounds';
 
 /** JobDiva's webhook types and operations (configured per tenant in JobDiva). */
 export const JOBDIVA_WEBHOOK_TYPES = ['job', 'candidate', 'company', 'contact', 'billing', 'salary', 'timesheet', 'expense'] as const;
@@ -61,6 +62,9 @@ export function receiveJobDivaDelivery(input: ReceiveInput): ReceiveDecision {
 	} catch {
 		return { action: 'reject', status: 400, reason: 'invalid_json', message: 'the body is not JSON' };
 	}
+	// Deeper than any JobDiva webhook, and deep enough to overflow the stack of whatever reads it next.
+	const deep = jsonInputProblem(parsed, false);
+	if (deep) return { action: 'reject', status: 400, reason: 'invalid_delivery', message: `the body is not a JobDiva webhook: ${deep.path} ${deep.problem}` };
 	const result = deliverySchema.safeParse(parsed);
 	if (!result.success) {
 		const issue = result.error.issues[0];

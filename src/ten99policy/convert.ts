@@ -2,6 +2,7 @@ import type { FieldSpec } from './fields';
 import { toUnixSeconds } from './dates';
 import { toCentsInRange, type MoneyUnit } from './money';
 import { RESOURCES, resourceForId } from './resources';
+import { jsonInputProblem } from '../util/bounds';
 import { ValueError } from '../util/valueError';
 import { attempt } from '../util/attempt';
 
@@ -118,6 +119,8 @@ function parseJsonObject(value: unknown, path: string): Record<string, unknown> 
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw new ValueError(path, value, 'is not an object', 'Enter a JSON object such as {"key": "value"}.');
 	}
+	const bad = jsonInputProblem(parsed);
+	if (bad) throw new ValueError(`${path}.${bad.path}`, undefined, bad.problem, bad.fix);
 	return parsed as Record<string, unknown>;
 }
 

@@ -15,12 +15,12 @@ export class Ten99PolicyApiError extends Error {
 	readonly retryable: boolean;
 	readonly body: unknown;
 
-	constructor(init: { status: number; body: unknown; method: string; path: string; attempts?: number }) {
+	constructor(init: { status: number; body: unknown; method: string; path: string; attempts?: number; message?: string; fix?: string }) {
 		const { errorCode, apiMessage, fieldErrors } = readErrorBody(init.body);
 		const summary = summarise(init.status, apiMessage, fieldErrors);
 		const code = errorCode ? ` ${errorCode}` : '';
 		const attempts = init.attempts && init.attempts > 1 ? ` after ${init.attempts} attempts` : '';
-		super(`1099Policy rejected ${init.method} ${init.path} (${init.status}${code})${attempts}: ${summary}`);
+		super(init.message ?? `1099Policy rejected ${init.method} ${init.path} (${init.status}${code})${attempts}: ${summary}`);
 		this.name = 'Ten99PolicyApiError';
 		this.status = init.status;
 		this.errorCode = errorCode;
@@ -29,9 +29,26 @@ export class Ten99PolicyApiError extends Error {
 		this.method = init.method;
 		this.path = init.path;
 		this.body = init.body;
-		this.fix = fixFor(init.status, errorCode);
+		this.fix = init.fix ?? fixFor(init.status, errorCode);
 		this.retryable = init.status === 429 || init.status >= 500;
 	}
+}
+
+/**
+ * A 2xx answer that is not what the operation expects (not JSON, not a list, a created object without an `id`, a
+ * list that repeats itself): it is not a success, whatever the status says.
+ */
+export function unexpectedAnswer(method: string, path: string, status: number, body: unknown, problem: string, fix?: string): Ten99PolicyApiError {
+	const text = typeof body === 'string' ? body : body === undefined ? '(empty)' : (JSON.stringify(body) ?? String(body));
+	const head = text.length > 120 ? `${text.slice(0, 120)}…` : text;
+	return new Ten99PolicyApiError({
+		status,
+		body: { message: problem },
+		method,
+		path,
+		message: `1099Policy answered ${method} ${path} with HTTP ${status}, but ${problem}. It began: ${head}`,
+		fix: fix ?? 'Check that the base URL in the 1099Policy credential is the 1099Policy API (https://api.1099policy.com) or your sandbox, not a web page or proxy.',
+	});
 }
 
 /** No response arrived at all (reset, refused, timed out) after the allowed retries. */
@@ -83,6 +100,8 @@ export function connectionErrorCode(error: unknown): string | undefined {
 	for (const link of chain) {
 		const message = (link as { message?: unknown }).message;
 		if (typeof message === 'string' && /socket hang up|other side closed|fetch failed/i.test(message)) return 'ECONNRESET';
+		// Headers followed by silence: axios aborts the body stream.
+		if (typeof message === 'string' && /stream has been aborted|timeout of \d+ms exceeded/i.test(message)) return 'ECONNABORTED';
 	}
 	return undefined;
 }

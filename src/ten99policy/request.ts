@@ -2,6 +2,7 @@ import { convertField, isBlank, asResourceLocatorValue, type ConvertOptions } fr
 import type { FieldSpec, HttpMethod, OperationSpec, ResourceSpec } from './fields';
 import { checkCertificatePdf, encodeMultipart, type FileInput, type MultipartPart } from './multipart';
 import { operationSpec, resourceSpec } from './resources';
+import { jsonInputProblem } from '../util/bounds';
 import { ValueError } from '../util/valueError';
 
 /** What a caller gives for one operation, with fields by their API names. */
@@ -47,11 +48,10 @@ export function buildRequest(
 	const op = operationSpec(resource, operation);
 	const label = `${spec.displayName} → ${op.displayName}`;
 	let path = spec.path + op.path;
-	if (needsId(op)) {
-		const id = asResourceLocatorValue(input.id, `${spec.displayName} ID`);
-		path = path.replace('{id}', encodeURIComponent(id));
-	}
+	if (needsId(op)) path = path.replace('{id}', pathSegment(input.id, spec));
 	const fields = input.fields ?? {};
+	const bad = jsonInputProblem(fields);
+	if (bad) throw new ValueError(bad.path, undefined, bad.problem, bad.fix);
 	const query: Array<[string, string]> = [];
 	const request: PreparedRequest = { method: op.method, path, query, label };
 
@@ -96,6 +96,26 @@ export function buildRequest(
 	return request;
 }
 
+/**
+ * 1099Policy IDs are a prefix and letters/digits (`cn_Ehb3bYa`). Anything else is refused before sending: `.` or `..`
+ * survive encoding and URL normalisation then resolves them, so "contractor .." would read another endpoint.
+ */
+const ID_FORM = /^[A-Za-z0-9_-]{1,255}$/;
+
+function pathSegment(value: unknown, spec: ResourceSpec): string {
+	const field = `${spec.displayName} ID`;
+	const id = asResourceLocatorValue(value, field);
+	if (!ID_FORM.test(id)) {
+		throw new ValueError(
+			field,
+			id.length > 80 ? `${id.slice(0, 80)}…` : id,
+			'is not a 1099Policy ID (letters, digits, _ and - only, at most 255)',
+			`Give the ${spec.displayName.toLowerCase()}'s ID, e.g. ${spec.idPrefix}…, as 1099Policy returned it.`,
+		);
+	}
+	return id;
+}
+
 function addPaging(query: Array<[string, string]>, input: OperationInput): void {
 	if (input.limit !== undefined) {
 		if (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > 100) {
@@ -111,7 +131,7 @@ function checkKnown(spec: ResourceSpec, allowed: readonly string[], fields: Reco
 	for (const name of Object.keys(fields)) {
 		if (!allowed.includes(name)) {
 			throw new ValueError(
-				name,
+				name.trim() === '' ? `(the key ${JSON.stringify(name)})` : name,
 				fields[name],
 				`is not a field of ${label}`,
 				allowed.length ? `Use only: ${allowed.join(', ')}.` : 'This operation takes no fields.',

@@ -18,7 +18,8 @@ export interface HttpResponse {
 /** Sends one request. Resolves for every HTTP status; rejects only when no response arrived (reset, refused, timeout). */
 export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
 
-export type Sleep = (ms: number) => Promise<void>;
+/** Waits `ms`; when `signal` aborts, may stop early (rejecting or resolving: callers ignore the outcome then). */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export function headerValue(headers: HttpResponse['headers'], name: string): string | undefined {
 	const wanted = name.toLowerCase();

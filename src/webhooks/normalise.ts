@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalEventType } from '../ten99policy/events';
 import { resourceForId } from '../ten99policy/resources';
+import { jsonInputProblem } from '../util/bounds';
 
 /**
  * 1099Policy posts `{id, type, created, data}` where `data` is either `{object: {...}}` or the object itself
@@ -51,6 +52,9 @@ export function parseEvent(rawBody: Buffer | string): ParsedEvent {
 	} catch {
 		return { ok: false, reason: 'invalid_json', message: 'The body is not valid JSON.' };
 	}
+	// Deeper than any event, and deep enough to overflow the stack of whatever reads it next.
+	const deep = jsonInputProblem(json, false);
+	if (deep) return { ok: false, reason: 'not_a_1099policy_event', message: `Not a 1099Policy event: ${deep.path} ${deep.problem}.` };
 	return normaliseEvent(json);
 }
 

@@ -1,4 +1,4 @@
-import { RecentEventIds } from './dedupe';
+import type { RecentKeys } from '../util/recentKeys';
 import { eventFilter } from './filter';
 import { parseEvent, type NormalisedEvent } from './normalise';
 import { verifySignature, type SignatureFailureReason } from './signature';
@@ -14,7 +14,7 @@ export interface DeliveryInput {
 	/** The Events selection (`*` or empty for all). */
 	selectedEvents: readonly string[] | undefined;
 	/** The recent-ID window; remembered into only when the event is emitted. */
-	recent: RecentEventIds;
+	recent: RecentKeys;
 }
 
 /**
@@ -45,6 +45,6 @@ export function receiveDelivery(input: DeliveryInput): DeliveryDecision {
 	const { event } = parsed;
 	if (input.recent.has(event.id)) return { action: 'acknowledge', reason: 'duplicate', event };
 	if (!eventFilter(input.selectedEvents)(event.type)) return { action: 'acknowledge', reason: 'event_not_selected', event };
-	input.recent.remember(event.id);
+	input.recent.add(event.id);
 	return { action: 'emit', event };
 }

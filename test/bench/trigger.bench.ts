@@ -7,7 +7,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { Ten99PolicyTrigger } from '../../nodes/Ten99PolicyTrigger/Ten99PolicyTrigger.node';
-import { RecentEventIds } from '../../src/webhooks/dedupe';
+import { RecentKeys } from '../../src/util/recentKeys';
 import { receiveDelivery } from '../../src/webhooks/receive';
 import { signPayload } from '../../src/webhooks/signature';
 import { fakeWebhookContext } from '../unit/webhooks/support/fakeN8n';
@@ -78,7 +78,7 @@ function benchPipeline(inputs: Delivery[]): number[] {
 	for (let i = 0; i < inputs.length; i++) {
 		const { rawBody, header } = inputs[i];
 		const start = process.hrtime.bigint();
-		const recent = RecentEventIds.fromState(stored, 1000);
+		const recent = RecentKeys.fromState(stored, 1000);
 		const decision = receiveDelivery({ rawBody, signatureHeader: header, secret: SECRET, selectedEvents: ['policy.active'], recent });
 		if (decision.action !== 'emit') throw new Error(`Delivery ${i} was not emitted: ${JSON.stringify(decision)}`);
 		stored = recent.toState();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecentKeys } from '../../../src/jobdiva/recentKeys';
+import { RecentKeys } from '../../../src/util/recentKeys';
 import { signJobDivaPayload, verifyJobDivaSignature } from '../../../src/jobdiva/signature';
 import { deliveryKey, receiveJobDivaDelivery, type ReceiveInput } from '../../../src/jobdiva/webhook';
 

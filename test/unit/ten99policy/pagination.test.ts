@@ -94,6 +94,6 @@ describe('pagination over bare-array pages', () => {
 	it('a list endpoint that answers with something other than an array is an error, not an empty result', async () => {
 		nock(BASE).get('/api/v1/contractors').query(true).reply(200, { data: [] });
 		const { client } = makeClient();
-		await expect(client.list('contractor', 'list', {}, { returnAll: true })).rejects.toThrow(/Expected a JSON array/);
+		await expect(client.list('contractor', 'list', {}, { returnAll: true })).rejects.toThrow(/HTTP 200, but the answer is not a list in JSON/);
 	});
 });

@@ -33,7 +33,7 @@ describe('request shape of every declared operation', () => {
 		expect(op.method).toBe(testCase.expect.method);
 
 		const seen: SeenRequest[] = [];
-		const scope = nock(BASE).intercept(testCase.expect.path, testCase.expect.method).query(true).reply(recorder(seen, 200, { id: 'x_1' }));
+		const scope = nock(BASE).intercept(testCase.expect.path, testCase.expect.method).query(true).reply(recorder(seen, 200, op.paginated || op.returnsArray ? [{ id: 'x_1' }] : { id: 'x_1' }));
 		const { client } = makeClient();
 		await client.call(resource, operation, testCase.input ?? {});
 		scope.done();
@@ -104,8 +104,8 @@ describe('request shape of every declared operation', () => {
 		expect(seen[0].headers['ten99policy-environment']).toBe('production');
 	});
 
-	it('IDs are URL-encoded into the path and resource-locator values are accepted', () => {
-		expect(buildRequest('contractor', 'get', { id: 'cn_a/b c' }).path).toBe('/contractors/cn_a%2Fb%20c');
+	it('IDs outside 1099Policy\'s ID form never reach the path; resource-locator values are accepted', () => {
+		expect(() => buildRequest('contractor', 'get', { id: 'cn_a/b c' })).toThrow(/Contractor ID: is not a 1099Policy ID/);
 		expect(buildRequest('contractor', 'get', { id: { __rl: true, mode: 'list', value: 'cn_1' } }).path).toBe('/contractors/cn_1');
 	});
 

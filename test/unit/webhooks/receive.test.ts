@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecentEventIds } from '../../../src/webhooks/dedupe';
+import { RecentKeys } from '../../../src/util/recentKeys';
 import { receiveDelivery, type DeliveryInput } from '../../../src/webhooks/receive';
 import { signPayload } from '../../../src/webhooks/signature';
 
@@ -14,7 +14,7 @@ function delivery(event: Record<string, unknown>, overrides: Partial<DeliveryInp
 		secret: SECRET,
 		now: () => NOW * 1000,
 		selectedEvents: ['*'],
-		recent: new RecentEventIds(10),
+		recent: new RecentKeys(10),
 		...overrides,
 	};
 }
@@ -29,7 +29,7 @@ describe('receiveDelivery', () => {
 	});
 
 	it('acknowledges a duplicate delivery without emitting it', () => {
-		const recent = new RecentEventIds(10);
+		const recent = new RecentKeys(10);
 		expect(receiveDelivery(delivery(ACTIVE, { recent })).action).toBe('emit');
 		expect(receiveDelivery(delivery(ACTIVE, { recent }))).toMatchObject({ action: 'acknowledge', reason: 'duplicate' });
 	});
