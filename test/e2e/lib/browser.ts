@@ -16,12 +16,13 @@ export interface Locator {
 	innerText(): Promise<string>;
 	locator(selector: string): Locator;
 	evaluate<R>(fn: (element: unknown) => R): Promise<R>;
+	boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
 }
 
 export interface Page {
 	goto(url: string, options?: { waitUntil?: 'load' | 'networkidle'; timeout?: number }): Promise<unknown>;
 	locator(selector: string): Locator;
-	screenshot(options: { path: string; fullPage?: boolean }): Promise<Buffer>;
+	screenshot(options: { path: string; fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } }): Promise<Buffer>;
 	keyboard: { press(key: string): Promise<void> };
 	waitForTimeout(ms: number): Promise<void>;
 	on(event: 'pageerror', listener: (error: { message: string }) => void): void;

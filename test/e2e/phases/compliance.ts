@@ -102,6 +102,19 @@ async function checkLedgerUpdates(run: VersionRun, rest: N8nRest, file: string, 
 	const states = rows.map((r) => `${String(r.placementId)}: ${String(r.state)} (${String(r.lastAction)})`);
 	console.log(`    ledger rows updated by events: ${written.length}; ledger now:\n      ${states.join('\n      ')}`);
 	writeFileSync(join(run.workDir, 'compliance-ledger-writes.json'), JSON.stringify(written, null, 1));
+	// A policy object carries no JobDiva IDs but its `quote`: "Ledger: covered" matches the row by quoteId then.
+	const trigger = compliance.template.nodes.find((n) => n.type === 'n8n-nodes-ten99policy.ten99PolicyTrigger');
+	const policyActive = executions.filter((e) => trigger !== undefined && e.items(trigger.name)[0]?.type === 'policy.active');
+	if (completedSessions.length > 0 && trigger && ledgerNodes.includes(COVERED_NODE)) {
+		const updated = policyActive.map((e) => e.items(COVERED_NODE).length);
+		run.report.check(
+			`${file}: the policy.active event's execution updates a ledger row ("${COVERED_NODE}" output rows: ${updated.join(', ') || 'no such execution'})`,
+			updated.length > 0 && updated.every((n) => n >= 1),
+			policyActive.map((e) => ({ execution: e.id, nodesRun: e.nodesRun, written: e.items(COVERED_NODE) })),
+		);
+		const row45680 = rows.find((r) => String(r.placementId) === '45680');
+		run.report.equal(`${file}: placement 45680, whose application was completed, reads "covered" in the ledger`, row45680?.state, 'covered');
+	}
 	const applied = rows.filter((r) => completedSessions.includes(String(r.sessionId)));
 	if (completedSessions.length > 0) {
 		run.report.check(
@@ -111,6 +124,8 @@ async function checkLedgerUpdates(run: VersionRun, rest: N8nRest, file: string, 
 		);
 	}
 }
+
+const COVERED_NODE = 'Ledger: covered';
 
 /** Executions are written asynchronously: give a wrongly started one time to appear before counting. */
 async function settledCount(rest: N8nRest, workflowId: string): Promise<number> {

@@ -3,12 +3,17 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, type Page } from '../lib/browser';
 import { REPO_ROOT } from '../lib/n8nInstall';
+import { LEDGER_TABLE } from '../../../src/ledger/row';
 import { AUTH_COOKIE, BROWSER_ID, type N8nRest } from '../lib/n8nRest';
 import { isOurs } from '../lib/nodeTypes';
 import { waitFor } from '../lib/wait';
 import type { VersionRun } from '../runVersion';
 
 export const SCREENSHOTS_DIR = join(REPO_ROOT, 'docs/screenshots');
+/** n8n's Data tables view of the ledger table, as the placements' register. */
+const LEDGER_PNG = 'placement-ledger.png';
+/** The placements the lifecycle (placement and compliance phases, run before the editor) leaves in the ledger. */
+const LEDGER_PLACEMENTS = ['45678', '45680', '45690'];
 
 /** What n8n's editor shows for a node type it does not know (editor-ui strings, n8n 2.8 and 2.40). */
 const UNKNOWN_NODE_TEXTS = [/Install this node to (use it|start using)/i, /not currently installed/i];
@@ -32,10 +37,10 @@ export async function checkEditor(run: VersionRun, rest: N8nRest): Promise<void>
 		console.log(`    ${readdirSync(shots).length} screenshots in ${shots} (E2E_UPDATE_SCREENSHOTS=1 copies them to docs/screenshots)`);
 	} else {
 		mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-		// Replace each template's old set, so a renamed node leaves no stale picture behind.
+		// Replace each template's old set (and the ledger's picture), so a renamed node leaves no stale picture behind.
 		const slugs = run.workflows.map((w) => templateSlug(w.template.file));
 		for (const old of readdirSync(SCREENSHOTS_DIR)) {
-			if (slugs.some((slug) => old === `${slug}.png` || old.startsWith(`${slug}--`))) rmSync(join(SCREENSHOTS_DIR, old));
+			if (old === LEDGER_PNG || slugs.some((slug) => old === `${slug}.png` || old.startsWith(`${slug}--`))) rmSync(join(SCREENSHOTS_DIR, old));
 		}
 		for (const png of readdirSync(shots)) copyFileSync(join(shots, png), join(SCREENSHOTS_DIR, png));
 		console.log(`    ${readdirSync(shots).length} screenshots copied to ${SCREENSHOTS_DIR}`);
@@ -74,10 +79,41 @@ async function takeScreenshots(run: VersionRun, rest: N8nRest, shots: string): P
 			console.log(`    screenshot ${canvasPng}`);
 			for (const node of ours) await checkPanel(run, page, shots, slug, node.name);
 		}
+		await checkLedgerTable(run, rest, page, shots);
 		if (pageErrors.length > 0) console.log(`    editor page errors (not failures):\n      ${pageErrors.slice(0, 5).join('\n      ')}`);
 	} finally {
 		await context.close();
 	}
+}
+
+/**
+ * n8n's own view of the ledger (Overview → Data tables → the table, route `/projects/:projectId/datatables/:id` in
+ * 2.40.7): its grid must show each placement the lifecycle left with the state n8n's REST API reports for it.
+ */
+async function checkLedgerTable(run: VersionRun, rest: N8nRest, page: Page, shots: string): Promise<void> {
+	const table = (await rest.dataTables()).find((t) => t.name === LEDGER_TABLE);
+	if (!run.report.check(`the Data table "${LEDGER_TABLE}" exists for the editor to show`, table !== undefined)) return;
+	const rows = await rest.dataTableRows(table!);
+	await page.goto(`${rest.baseUrl}/projects/${table!.projectId}/datatables/${table!.id}`, { waitUntil: 'load', timeout: 60_000 });
+	const grid = page.locator('[data-test-id="data-table-grid"]');
+	const rendered = await waitFor('the ledger grid to list the placements', async () => {
+		const text = await grid.first().innerText();
+		return LEDGER_PLACEMENTS.every((id) => text.includes(id)) ? text : undefined;
+	}, 30_000).catch(() => undefined);
+	run.report.check(`Data tables view of "${LEDGER_TABLE}": the grid lists placements ${LEDGER_PLACEMENTS.join(', ')}`, rendered !== undefined);
+	for (const id of LEDGER_PLACEMENTS) {
+		const state = String(rows.find((r) => String(r.placementId) === id)?.state);
+		const shown = rendered === undefined ? '' : await grid.locator(`.ag-row:has-text("${id}")`).first().innerText().catch(() => '');
+		run.report.check(`Data tables view of "${LEDGER_TABLE}": placement ${id}'s row shows its state "${state}"`, shown.split(/\s*\n\s*|\t/).includes(state), shown);
+	}
+	await page.waitForTimeout(1000);
+	const png = join(shots, LEDGER_PNG);
+	// Three rows leave most of the page empty: the picture ends below the grid's pager.
+	const pager = await page.locator('[data-test-id="data-table-content-pagination"]').first().boundingBox().catch(() => null);
+	const viewport = { width: 1600, height: 1000 };
+	const height = pager ? Math.min(viewport.height, Math.ceil(pager.y + pager.height + 24)) : viewport.height;
+	await page.screenshot({ path: png, clip: { x: 0, y: 0, width: viewport.width, height } });
+	console.log(`    screenshot ${png}`);
 }
 
 async function openWorkflow(page: Page, url: string): Promise<void> {
