@@ -40,27 +40,36 @@ export function n8nJobDivaTransport(context: N8nContext): Transport {
 		return { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
 	};
 	const secrets = new Set<string>();
-	const readSecrets = async (): Promise<string | undefined> => {
+	let token: string | undefined;
+	// Credentials are read at the first request and again only when n8n may have logged in (no token yet, or a 401).
+	let stale = true;
+	const readSecrets = async (): Promise<void> => {
 		const credentials = await context.getCredentials<{ password?: string; sessionToken?: string }>(JOBDIVA_CREDENTIAL);
 		for (const secret of [credentials.password, credentials.sessionToken]) if (secret) secrets.add(secret);
-		return credentials.sessionToken || undefined;
+		token = credentials.sessionToken || undefined;
+		stale = false;
 	};
 	let renewed = false;
 	const transport: Transport = async (request) => {
-		const tokenBefore = await readSecrets();
+		if (stale) await readSecrets();
+		const tokenBefore = token;
+		if (!tokenBefore) stale = true;
 		try {
 			const first = await send(request, true);
-			if (first.status !== 401 || !tokenBefore || renewed) return first;
+			if (first.status !== 401) return first;
+			stale = true;
+			if (!tokenBefore || renewed) return first;
 			renewed = true;
 			return await send(request, false);
 		} catch (error) {
+			stale = true;
 			const response = responseOf(error);
 			if (response) return response;
 			throw loginFailure(error) ?? error;
 		}
 	};
 	return redactingTransport(transport, async () => {
-		await readSecrets();
+		if (stale) await readSecrets();
 		return [...secrets];
 	});
 }

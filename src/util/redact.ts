@@ -12,6 +12,9 @@ export const REDACTED = '***';
 const MIN_SECRET = 4;
 /** A secret's prefix this long at the very end of a text (a server's own cut) is removed too. */
 const MIN_PREFIX = 6;
+/** How far `deep` walks: objects visited and levels below the value (answers are shallower; see `deep`). */
+const MAX_OBJECTS = 5000;
+const MAX_DEPTH = 12;
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -86,10 +89,12 @@ export class Redactor {
 	deep<T>(value: T): T {
 		if (this.empty) return value;
 		if (typeof value === 'string') return this.text(value) as T;
+		// Breadth first and bounded: an HTTP library's error reaches sockets and agents, thousands of objects deep, while
+		// what a server sent (message, response data, request headers) sits within a few levels.
 		const seen = new Set<object>();
-		const stack: unknown[] = [value];
-		while (stack.length) {
-			const current = stack.pop();
+		const queue: Array<{ item: unknown; depth: number }> = [{ item: value, depth: 0 }];
+		for (let next = 0; next < queue.length && next < MAX_OBJECTS; next++) {
+			const { item: current, depth } = queue[next];
 			if (!current || typeof current !== 'object' || seen.has(current) || Buffer.isBuffer(current)) continue;
 			seen.add(current);
 			const target = current as Record<string, unknown>;
@@ -100,7 +105,7 @@ export class Redactor {
 					if (typeof item === 'string') {
 						const redacted = this.text(item);
 						if (redacted !== item) target[key] = redacted;
-					} else if (item && typeof item === 'object') stack.push(item);
+					} else if (item && typeof item === 'object' && depth < MAX_DEPTH) queue.push({ item, depth: depth + 1 });
 				} catch {
 					// A read-only or throwing property: leave it.
 				}
