@@ -67,7 +67,7 @@ describe('node description derived from the declaration', () => {
 			const unchanged = options.find((p) => p.name === 'unchanged');
 			expect(knownId).toMatchObject({ displayName: `${RESOURCES[resource].displayName} ID (If Known)`, type: 'string', default: '' });
 			expect(unchanged).toMatchObject({ displayName: 'Unchanged Since Last Sent', type: 'boolean', default: false });
-			expect(unchanged?.description).toMatch(/set it from your ledger\. When true and the ID is known, no call is made and the item passes on as \{id, upsert_result: "unchanged"\}/);
+			expect(unchanged?.description).toMatch(/set it from your ledger\. When true and the ID is known, no call is made and the item passes on with its ID and upsert_result "unchanged"/);
 		}
 		expect(shown('job', 'upsert').find((p) => p.name === 'options')?.options?.map((o) => (o as INodeProperties).name)).toEqual(
 			expect.arrayContaining(['idempotencyKey', 'sendIdempotencyKey']),
