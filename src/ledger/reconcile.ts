@@ -244,7 +244,10 @@ const COMPARED = ['state', 'contractorId', 'entityId', 'jobId', 'quoteId', 'sess
 export interface Reconciliation {
 	/** Most urgent first: "no coverage" by start date, then the other kinds in KINDS order. */
 	findings: Finding[];
-	/** Ledger rows to write: the stale ones corrected and the missing ones rebuilt from 1099Policy's objects. */
+	/**
+	 * Ledger rows to write: missing ones rebuilt from 1099Policy's objects, rows naming objects 1099Policy does not
+	 * have cleared (so the placement is sent again), and rows whose only problem is that they are stale corrected.
+	 */
 	rows: LedgerRow[];
 	summary: Summary;
 }
@@ -274,13 +277,14 @@ export function reconcile(index: CoverageIndex, placements: readonly Placement[]
 			}
 			continue;
 		}
+		const before = findings.length;
 		const s = standing(g, index, row, live);
 		const covered = s.coverages.length > 0;
 		if (live && !covered) add('no coverage', s.why.problem, s.why.since || p?.startDate || '', s.why.fix);
 		if (!live && covered) {
 			add(
 				'coverage without a live placement',
-				`${s.coverages.map((c) => c.what).join(' and ')} still active, but the placement is ${p ? 'ended in JobDiva' : 'no longer in JobDiva'}`,
+				`${s.coverages.map((c) => c.what).join(' and ')} still active, but ${p ? 'the placement ended in JobDiva' : 'JobDiva has no running contractor placement with this ID (ended, deleted, or hired before the check’s window)'}`,
 				p?.endDate ?? '',
 				s.row.assignmentId && s.coverages.some((c) => c.what.startsWith('assignment'))
 					? `Cancel the assignment: 1099Policy → Assignment → Cancel with job ${s.row.jobId} (the placement template does this when it sees the end).`
@@ -312,7 +316,8 @@ export function reconcile(index: CoverageIndex, placements: readonly Placement[]
 		if (!row) {
 			add('stale ledger row', 'the ledger has no row for this placement', '', 'Rebuilt in the ledger from 1099Policy’s objects.');
 			rows.push({ ...rebuilt, lastAction: 'rebuilt from 1099Policy' });
-		} else if (!TRANSIENT.has(row.state)) {
+		} else if (!TRANSIENT.has(row.state) && findings.length === before) {
+			// Only a row that is the sole problem is corrected: otherwise the finding above is reported, and fixed first.
 			const differ = COMPARED.filter((c) => row[c] !== rebuilt[c]);
 			if (differ.length > 0) {
 				const said = differ.map((c) => `${c} ${row[c] || 'empty'} → ${rebuilt[c] || 'empty'}`).join(', ');
