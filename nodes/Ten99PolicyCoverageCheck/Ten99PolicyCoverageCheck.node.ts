@@ -6,6 +6,7 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
+	type IPairedItemData,
 } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import type { MappedPlacement } from '../../src/ledger/compare';
@@ -75,8 +76,12 @@ export class Ten99PolicyCoverageCheck implements INodeType {
 			placements.push(placementOf(mapped, this.getNodeParameter('ended', i, false) as boolean, today));
 		}
 		const rows: LedgerRow[] = [];
+		// Each finding and row is paired with its placement (input 1) or else its ledger row (input 2).
+		const source = new Map<string, IPairedItemData>();
+		for (const [item, p] of placements.entries()) source.set(p.placementId, { item, input: 0 });
 		for (const [index, item] of (this.getInputData(1) ?? []).entries()) {
 			if (item.json.placementId === undefined) continue; // an empty item: the ledger is empty
+			if (!source.has(String(item.json.placementId))) source.set(String(item.json.placementId), { item: index, input: 1 });
 			const row = readRow(item.json);
 			if (!row) {
 				throw new NodeOperationError(this.getNode(), `Ledger row ${index} (placement ${describeValue(item.json.placementId)}) cannot be read`, {
@@ -93,9 +98,14 @@ export class Ten99PolicyCoverageCheck implements INodeType {
 			throw toNodeError(this.getNode(), error, 0);
 		}
 		const result = reconcile(index, placements, rows);
+		const all = placements.map((_, item) => ({ item, input: 0 }));
+		const pairedOf = (placementId: string) => source.get(placementId) ?? all;
 		return [
-			[...result.findings, result.summary].map((json) => ({ json: json as unknown as IDataObject })),
-			result.rows.map((row) => ({ json: { row } as unknown as IDataObject })),
+			[
+				...result.findings.map((finding) => ({ json: finding as unknown as IDataObject, pairedItem: pairedOf(finding.placementId) })),
+				{ json: result.summary as unknown as IDataObject, pairedItem: all },
+			],
+			result.rows.map((row) => ({ json: { row } as unknown as IDataObject, pairedItem: pairedOf(row.placementId) })),
 		];
 	}
 }
