@@ -77,6 +77,7 @@ const OTHER_NODES: Array<[string, string]> = [
 	['nodes/JobDivaTrigger/JobDivaTrigger.node.ts', 'JobDivaTrigger'],
 	['nodes/JobDivaPollingTrigger/JobDivaPollingTrigger.node.ts', 'JobDivaPollingTrigger'],
 	['nodes/Ten99PolicyLedger/Ten99PolicyLedger.node.ts', 'Ten99PolicyLedger'],
+	['nodes/Ten99PolicyCoverageCheck/Ten99PolicyCoverageCheck.node.ts', 'Ten99PolicyCoverageCheck'],
 ];
 
 function generated(): string {

@@ -135,13 +135,30 @@ export class Ten99PolicyClient {
 		options: ListOptions = {},
 		convert: ConvertOptions = DEFAULT_CONVERT_OPTIONS,
 	): Promise<Record<string, unknown>[]> {
+		const all: Record<string, unknown>[] = [];
+		for await (const page of this.pages(resource, operation, input, options, convert)) all.push(...page);
+		return all;
+	}
+
+	/**
+	 * The pages of a paginated collection, one at a time, so a caller that keeps only what it needs from each page
+	 * (e.g. src/ledger/reconcile.ts) holds one page in memory, not the whole collection.
+	 */
+	async *pages(
+		resource: string,
+		operation: string,
+		input: OperationInput = {},
+		options: ListOptions = {},
+		convert: ConvertOptions = DEFAULT_CONVERT_OPTIONS,
+	): AsyncGenerator<Record<string, unknown>[]> {
 		const wanted = options.returnAll ? Infinity : (options.limit ?? 10);
 		const pageSize = options.returnAll ? (options.pageSize ?? MAX_PAGE_SIZE) : Math.min(MAX_PAGE_SIZE, wanted);
-		const all: Record<string, unknown>[] = [];
+		let total = 0;
+		// IDs seen so far (the guard below): a few dozen bytes per object, the only thing kept across pages.
 		const seen = new Set<string>();
 		let cursor = input.startingAfter;
 		for (let pageNumber = 1; ; pageNumber++) {
-			const size = Math.min(pageSize, wanted - all.length);
+			const size = Math.min(pageSize, wanted - total);
 			const request = buildRequest(resource, operation, { ...input, limit: size, startingAfter: cursor }, convert);
 			const page = await this.send(request);
 			if (!Array.isArray(page)) throw unexpectedAnswer('GET', request.path, 200, page, 'the answer is not a list in JSON');
@@ -156,10 +173,11 @@ export class Ten99PolicyClient {
 			if (repeated) {
 				throw unexpectedAnswer('GET', request.path, 200, repeated, `the page after ${cursor ? `"${cursor}"` : 'the start'} repeats ${resource} "${(repeated as { id: string }).id}" from an earlier page, so the list would never end`, 'Retry later; if it persists, report it to 1099Policy with the resource and the cursor named here.');
 			}
-			all.push(...(page as Record<string, unknown>[]));
-			options.onPage?.({ number: pageNumber, size: page.length, total: all.length });
+			total += page.length;
+			options.onPage?.({ number: pageNumber, size: page.length, total });
+			yield page as Record<string, unknown>[];
 			// 1099Policy returns no has_more flag: a short or empty page is the last one.
-			if (page.length < size || all.length >= wanted) break;
+			if (page.length < size || total >= wanted) break;
 			const last = page[page.length - 1] as { id?: unknown } | undefined;
 			if (!last || typeof last.id !== 'string' || last.id === cursor) break;
 			if (pageNumber >= MAX_PAGES) {
@@ -167,7 +185,6 @@ export class Ten99PolicyClient {
 			}
 			cursor = last.id;
 		}
-		return all;
 	}
 
 	/** Sends a prepared request with idempotency and retries. Resolves with the parsed body. */

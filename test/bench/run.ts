@@ -1,13 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /**
  * `npm run bench [-- name …]`: runs the benchmarks one after another (all, or the named ones: mapping, bulk,
- * returnAll, trigger, calls, ledger), each printing its figures and the ratio it is judged by, then a summary table.
+ * returnAll, trigger, calls, ledger, coverage), each printing its figures and the ratio it is judged by, then a summary table.
  * Benchmarks are measurements, not tests: the exit code is 0 whatever the verdicts (non-zero only if one crashed).
  */
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchBulkCreate } from './bulkCreate';
 import { benchCallsPerPlacement } from './callsPerPlacement';
+import { benchCoverage } from './coverage';
 import { benchLedger } from './ledger';
 import { benchMapping } from './mapping';
 import { summaryTable, type BenchResult } from './report';
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
 	trigger: benchTrigger,
 	calls: benchCallsPerPlacement,
 	ledger: benchLedger,
+	coverage: benchCoverage,
 };
 
 async function main(): Promise<void> {

@@ -38,6 +38,44 @@ export class ManualTriggerDouble implements INodeType {
 	}
 }
 
+/**
+ * n8n-nodes-base.scheduleTrigger v1.2: `rule.interval[]` ({field: 'days', daysInterval, triggerAtHour, triggerAtMinute}
+ * …). Run from here (as n8n's "Execute workflow" does) it emits the real node's one item: the time of the run.
+ */
+export class ScheduleTriggerDouble implements INodeType {
+	description = description('scheduleTrigger', 'Schedule Trigger', {
+		group: ['trigger', 'schedule'],
+		version: [1, 1.1, 1.2, 1.3],
+		inputs: [],
+		properties: [
+			{
+				displayName: 'Trigger Rules',
+				name: 'rule',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: { interval: [{ field: 'days' }] },
+				options: [
+					{
+						displayName: 'Trigger Interval',
+						name: 'interval',
+						values: [
+							{ displayName: 'Trigger Interval', name: 'field', type: 'options', default: 'days', options: ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'cronExpression'].map((value) => ({ name: value, value })) },
+							{ displayName: 'Days Between Triggers', name: 'daysInterval', type: 'number', default: 1, displayOptions: { show: { field: ['days'] } } },
+							{ displayName: 'Trigger at Hour', name: 'triggerAtHour', type: 'number', default: 0 },
+							{ displayName: 'Trigger at Minute', name: 'triggerAtMinute', type: 'number', default: 0 },
+						],
+					},
+				],
+			},
+		],
+	});
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const now = new Date();
+		return [[{ json: { timestamp: now.toISOString(), 'Day of week': now.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' }), Timezone: 'UTC (UTC+00:00)' } }]];
+	}
+}
+
 /** n8n-nodes-base.if v2: two outputs; `conditions` is a filter parameter evaluated per item by n8n-core. */
 export class IfDouble implements INodeType {
 	description = description('if', 'If', {
@@ -169,6 +207,7 @@ export const BASE_NODE_DOUBLES: Record<string, INodeType> = {
 	'n8n-nodes-base.dataTable': new DataTableDouble(),
 	'n8n-nodes-base.stopAndError': new StopAndErrorDouble(),
 	'n8n-nodes-base.manualTrigger': new ManualTriggerDouble(),
+	'n8n-nodes-base.scheduleTrigger': new ScheduleTriggerDouble(),
 	'n8n-nodes-base.if': new IfDouble(),
 	'n8n-nodes-base.set': new SetDouble(),
 	'n8n-nodes-base.noOp': new NoOpDouble(),

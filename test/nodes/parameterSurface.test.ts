@@ -10,6 +10,8 @@ import { JobDivaPollingTrigger } from '../../nodes/JobDivaPollingTrigger/JobDiva
 import { JobDivaToTen99 } from '../../nodes/JobDivaToTen99/JobDivaToTen99.node';
 import { JobDivaTrigger } from '../../nodes/JobDivaTrigger/JobDivaTrigger.node';
 import { Ten99Policy } from '../../nodes/Ten99Policy/Ten99Policy.node';
+import { Ten99PolicyCoverageCheck } from '../../nodes/Ten99PolicyCoverageCheck/Ten99PolicyCoverageCheck.node';
+import { Ten99PolicyLedger } from '../../nodes/Ten99PolicyLedger/Ten99PolicyLedger.node';
 import { Ten99PolicyTrigger } from '../../nodes/Ten99PolicyTrigger/Ten99PolicyTrigger.node';
 
 /**
@@ -40,7 +42,21 @@ function surface(property: INodeProperties | INodePropertyCollection | INodeProp
 }
 
 function currentSurface(): Record<string, unknown> {
-	const nodes: INodeType[] = [new Ten99Policy(), new Ten99PolicyTrigger(), new JobDivaToTen99(), new JobDiva(), new JobDivaTrigger(), new JobDivaPollingTrigger()];
+	const nodes: INodeType[] = [
+		new Ten99Policy(),
+		new Ten99PolicyTrigger(),
+		new JobDivaToTen99(),
+		new JobDiva(),
+		new JobDivaTrigger(),
+		new JobDivaPollingTrigger(),
+		new Ten99PolicyLedger(),
+		new Ten99PolicyCoverageCheck(),
+	];
+	// Every node the package ships is pinned: a node added to package.json without its surface here fails.
+	const shipped = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { n8n: { nodes: string[] } }).n8n.nodes.map((file) =>
+		file.replace(/^.*\/|\.node\.js$/g, ''),
+	);
+	expect(nodes.map((node) => node.constructor.name).sort()).toEqual([...shipped].sort());
 	const result: Record<string, unknown> = {};
 	for (const node of nodes) {
 		const { name, version, properties } = node.description;

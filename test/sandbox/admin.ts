@@ -7,7 +7,7 @@ import type { FaultInjector, FaultOptions } from './faults';
 import { header, readBody, sendJson } from './http';
 import { advanceReview } from './resources/certificates';
 import { completeSession } from './resources/sessions';
-import type { Env, Json } from './types';
+import { COLLECTIONS, type ApiObject, type CollectionName, type Env, type Json } from './types';
 
 export const ADMIN_PREFIX = '/__sandbox';
 
@@ -45,6 +45,21 @@ function adminRoutes(admin: AdminActions): Array<{ method: string; pattern: RegE
 			},
 		},
 		{ method: 'GET', pattern: /^\/state$/, handler: ({ env }) => ({ env, ...core.stores[env].dump() }) },
+		{
+			// Bulk seeding for benchmarks: objects stored as given (no validation, no events), each with an `id` and `created`.
+			method: 'POST',
+			pattern: /^\/import$/,
+			handler: ({ env, body }) => {
+				const collection = body.collection as CollectionName;
+				if (!COLLECTIONS.includes(collection)) throw invalidInput({ collection: `must be one of ${COLLECTIONS.join(', ')}` });
+				const objects = body.objects;
+				if (!Array.isArray(objects) || objects.some((o: Json) => typeof o?.id !== 'string' || typeof o?.created !== 'number')) {
+					throw invalidInput({ objects: 'must be an array of objects, each with a string id and a numeric created' });
+				}
+				for (const object of objects as ApiObject[]) core.stores[env].collections[collection].insert(object, core.nextSeq());
+				return { imported: objects.length };
+			},
+		},
 		{ method: 'POST', pattern: /^\/sessions\/([^/]+)\/complete$/, handler: ({ env, match }) => completeSession(core, env, match[1]) },
 		{ method: 'POST', pattern: /^\/certificates\/([^/]+)\/review$/, handler: ({ env, match }) => advanceReview(core, env, match[1], true) },
 		{

@@ -57,6 +57,11 @@ export class SandboxCore {
 		return { now, iso: new Date(now).toISOString(), offsetMs: this.offsetMs };
 	}
 
+	/** The next creation sequence number (breaks ties between objects created in the same second). */
+	nextSeq(): number {
+		return ++this.seq;
+	}
+
 	/** Stores a new object with a fresh prefixed ID and `created`; the ID and `created` come first in the JSON. */
 	insert(env: Env, collection: CollectionName, prefix: string, fields: Json, id = newId(prefix)): ApiObject {
 		const object = { id, created: this.nowSeconds(), ...fields } as ApiObject;

@@ -10,10 +10,13 @@ interface Entry {
 /** One collection of API objects, kept in creation order. */
 export class Collection {
 	private readonly entries = new Map<string, Entry>();
+	/** Newest first, kept until the collection changes: a list request then pages without sorting everything again. */
+	private sorted: Entry[] | undefined;
 
 	constructor(readonly noun: string) {}
 
 	insert(object: ApiObject, seq: number): ApiObject {
+		this.sorted = undefined;
 		this.entries.set(object.id, { object, seq });
 		return object;
 	}
@@ -32,11 +35,13 @@ export class Collection {
 	replace(object: ApiObject): ApiObject {
 		const entry = this.entries.get(object.id);
 		if (!entry) throw notFound(this.noun, object.id);
+		if (entry.object.created !== object.created) this.sorted = undefined;
 		entry.object = object;
 		return object;
 	}
 
 	delete(id: string): boolean {
+		this.sorted = undefined;
 		return this.entries.delete(id);
 	}
 
@@ -47,10 +52,8 @@ export class Collection {
 
 	/** Newest first: by `created`, then by creation sequence. */
 	newestFirst(filter: (object: ApiObject) => boolean = () => true): ApiObject[] {
-		return [...this.entries.values()]
-			.filter((e) => filter(e.object))
-			.sort((a, b) => b.object.created - a.object.created || b.seq - a.seq)
-			.map((e) => e.object);
+		this.sorted ??= [...this.entries.values()].sort((a, b) => b.object.created - a.object.created || b.seq - a.seq);
+		return this.sorted.filter((e) => filter(e.object)).map((e) => e.object);
 	}
 }
 
