@@ -1,5 +1,4 @@
 import {
-	sleepWithAbort,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
 	type IPollFunctions,
@@ -8,6 +7,7 @@ import { JobDivaClient, type JobDivaClientOptions } from '../../src/jobdiva/clie
 import { JobDivaApiError, JobDivaAuthError } from '../../src/jobdiva/errors';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/util/transport';
 import { redactingTransport } from '../../src/util/redact';
+import { nodeSleep } from '../shared/sleep';
 
 export const JOBDIVA_CREDENTIAL = 'jobDivaApi';
 
@@ -101,7 +101,7 @@ export async function jobDivaClient(
 	const credentials = await context.getCredentials<{ baseUrl?: string }>(JOBDIVA_CREDENTIAL);
 	return new JobDivaClient({
 		transport: n8nJobDivaTransport(context),
-		sleep: sleepWithAbort,
+		sleep: nodeSleep,
 		baseUrl: credentials.baseUrl || undefined,
 		// JobDiva's BI feeds can take a while over a 14-day window, but not this long; a dripping server ends here.
 		timeoutMs: 120_000,

@@ -11,10 +11,10 @@ import { Ten99PolicyApiError, Ten99PolicyConnectionError } from '../../src/ten99
 import type { ResourceSpec } from '../../src/ten99policy/fields';
 import { RESOURCES } from '../../src/ten99policy/resources';
 import type { HttpRequest, HttpResponse } from '../../src/util/transport';
-import { sleepWithAbort } from 'n8n-workflow';
 import { SEARCHABLE, searchMethodName } from './fieldParameters';
 import { ten99PolicyClient } from '../shared/ten99PolicyTransport';
 import { redactingTransport } from '../../src/util/redact';
+import { nodeSleep } from '../shared/sleep';
 
 const PAGE = 100;
 
@@ -69,7 +69,7 @@ export async function ten99PolicyApiTest(
 		const client = new Ten99PolicyClient({
 			baseUrl: data.baseUrl || undefined,
 			transport: redactingTransport(credentialTestTransport(this, { Authorization: `Bearer ${data.apiKey}`, 'Ten99Policy-Environment': data.environment ?? 'sandbox' }), () => [data.apiKey]),
-			sleep: sleepWithAbort,
+			sleep: nodeSleep,
 			maxRetries: 0,
 			timeoutMs: 30_000,
 		});

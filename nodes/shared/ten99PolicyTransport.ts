@@ -1,6 +1,5 @@
 import { createHash } from 'crypto';
 import {
-	sleepWithAbort,
 	type IExecuteFunctions,
 	type IHookFunctions,
 	type IHttpRequestMethods,
@@ -10,6 +9,7 @@ import {
 import { Ten99PolicyClient, type ClientOptions } from '../../src/ten99policy/client';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/util/transport';
 import { redactingTransport } from '../../src/util/redact';
+import { nodeSleep } from './sleep';
 
 export const TEN99POLICY_CREDENTIAL = 'ten99PolicyApi';
 
@@ -56,7 +56,7 @@ export async function ten99PolicyClient(
 	const credentials = await context.getCredentials<{ baseUrl?: string; apiKey?: string; environment?: string }>(TEN99POLICY_CREDENTIAL);
 	const client = new Ten99PolicyClient({
 		transport: n8nTransport(context, [credentials.apiKey, ...secrets]),
-		sleep: sleepWithAbort,
+		sleep: nodeSleep,
 		baseUrl: credentials.baseUrl || undefined,
 		timeoutMs: REQUEST_TIMEOUT_MS,
 		totalTimeoutMs: ITEM_TIMEOUT_MS,
