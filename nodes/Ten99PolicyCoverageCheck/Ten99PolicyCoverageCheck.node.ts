@@ -11,8 +11,8 @@ import {
 import { DateTime } from 'luxon';
 import type { MappedPlacement } from '../../src/ledger/compare';
 import { listCoverage, placementOf, reconcile, type Placement } from '../../src/ledger/reconcile';
-import { readRow, type LedgerRow } from '../../src/ledger/row';
-import { describeValue } from '../../src/util/valueError';
+import type { LedgerRow } from '../../src/ledger/row';
+import { ledgerRowsOf } from '../shared/ledgerRows';
 import { toNodeError } from '../Ten99Policy/errors';
 import { TEN99POLICY_CREDENTIAL, ten99PolicyClient } from '../shared/ten99PolicyTransport';
 
@@ -79,15 +79,8 @@ export class Ten99PolicyCoverageCheck implements INodeType {
 		// Each finding and row is paired with its placement (input 1) or else its ledger row (input 2).
 		const source = new Map<string, IPairedItemData>();
 		for (const [item, p] of placements.entries()) source.set(p.placementId, { item, input: 0 });
-		for (const [index, item] of (this.getInputData(1) ?? []).entries()) {
-			if (item.json.placementId === undefined) continue; // an empty item: the ledger is empty
-			if (!source.has(String(item.json.placementId))) source.set(String(item.json.placementId), { item: index, input: 1 });
-			const row = readRow(item.json);
-			if (!row) {
-				throw new NodeOperationError(this.getNode(), `Ledger row ${index} (placement ${describeValue(item.json.placementId)}) cannot be read`, {
-					description: 'A column holds a value the ledger does not know (e.g. a hand-edited state). Fix or delete the row in the Data tables view; this check rebuilds a deleted row.',
-				});
-			}
+		for (const { index, row } of ledgerRowsOf(this)) {
+			if (!source.has(row.placementId)) source.set(row.placementId, { item: index, input: 1 });
 			rows.push(row);
 		}
 		const client = await ten99PolicyClient(this);

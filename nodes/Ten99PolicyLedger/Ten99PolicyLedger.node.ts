@@ -8,8 +8,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { decide, type MappedPlacement, type Route } from '../../src/ledger/compare';
-import { readRow, type LedgerRow } from '../../src/ledger/row';
-import { describeValue, ValueError } from '../../src/util/valueError';
+import { ValueError } from '../../src/util/valueError';
+import { ledgerRowsOf } from '../shared/ledgerRows';
 
 const ROUTES: Route[] = ['send', 'end', 'unchanged'];
 
@@ -60,17 +60,7 @@ export class Ten99PolicyLedger implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const placements = this.getInputData(0);
-		const rows: LedgerRow[] = [];
-		for (const [index, item] of (this.getInputData(1) ?? []).entries()) {
-			if (item.json.placementId === undefined) continue; // an empty item: the Data table node found no row
-			const row = readRow(item.json);
-			if (!row) {
-				throw new NodeOperationError(this.getNode(), `Ledger row ${index} (placement ${describeValue(item.json.placementId)}) cannot be read`, {
-					description: 'A column holds a value the ledger does not know (e.g. a hand-edited state). Fix or delete the row in the Data tables view; the next run rebuilds it.',
-				});
-			}
-			rows.push(row);
-		}
+		const rows = ledgerRowsOf(this).map(({ row }) => row);
 		const out: INodeExecutionData[][] = ROUTES.map(() => []);
 		for (let i = 0; i < placements.length; i++) {
 			try {
