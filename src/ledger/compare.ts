@@ -56,7 +56,7 @@ export function fingerprintOf(p: MappedPlacement): string {
 	return `c${hashOf(p.contractor?.idempotencyKey)} j${hashOf(p.job?.idempotencyKey)} q${hashOf(p.quote?.idempotencyKey)}`;
 }
 
-const partsOf = (fingerprint: string): Record<'c' | 'j' | 'q', string> => {
+const partsOf = (fingerprint: string): Parts => {
 	const [c = '', j = '', q = ''] = fingerprint.split(' ');
 	return { c: c.slice(1), j: j.slice(1), q: q.slice(1) };
 };
@@ -83,10 +83,12 @@ export function decide(placement: MappedPlacement, rows: readonly LedgerRow[], e
 		assignmentId: own?.assignmentId ?? '',
 		policyId: own?.policyId ?? '',
 	};
-	const before = partsOf(own?.fingerprint ?? sibling?.fingerprint ?? '');
-	const contractorSame = Boolean(known.contractorId) && before.c === now.c;
-	const jobSame = Boolean(own?.jobId) && before.j === now.j;
-	const quoteSame = Boolean(own?.quoteId) && partsOf(own?.fingerprint ?? '').q === now.q;
+	const sent = partsOf(own?.fingerprint ?? '');
+	// A new placement of a known candidate compares the contractor with what the candidate's other placement sent.
+	const contractorSent = own ? sent.c : partsOf(sibling?.fingerprint ?? '').c;
+	const contractorSame = Boolean(known.contractorId) && contractorSent === now.c;
+	const jobSame = Boolean(own?.jobId) && sent.j === now.j;
+	const quoteSame = Boolean(own?.quoteId) && sent.q === now.q;
 	// A bound quote cannot change (the API refuses); a wage change re-prices an unbound quote.
 	const quoteBound = own?.state === 'covered' || Boolean(own?.assignmentId);
 	const unchanged: Record<Part, boolean> = {
@@ -97,7 +99,7 @@ export function decide(placement: MappedPlacement, rows: readonly LedgerRow[], e
 		session: Boolean(own?.sessionId),
 		assignment: Boolean(own?.assignmentId) && quoteSame,
 	};
-	const changes = own ? describeChanges(own, { ...now }, startDate, endDate) : [];
+	const changes = own ? describeChanges(own, sent, now, startDate, endDate) : [];
 	const path: Decision['path'] = own?.assignmentId ? 'assignment' : own?.sessionId ? 'application' : '';
 	const returning = rows.some((r) => r.candidateId === candidateId && candidateId !== '' && r.state === 'covered');
 
@@ -131,8 +133,9 @@ export function decide(placement: MappedPlacement, rows: readonly LedgerRow[], e
 	return { ...base, route: 'send', action: SETTLED.has(own.state) ? 'change' : 'resume' };
 }
 
-function describeChanges(own: LedgerRow, now: Record<'c' | 'j' | 'q', string>, startDate: string, endDate: string): string[] {
-	const before = partsOf(own.fingerprint);
+type Parts = Record<'c' | 'j' | 'q', string>;
+
+function describeChanges(own: LedgerRow, before: Parts, now: Parts, startDate: string, endDate: string): string[] {
 	const out: string[] = [];
 	if (own.startDate !== startDate) out.push(`start date ${own.startDate || 'none'} → ${startDate || 'none'}`);
 	if (own.endDate !== endDate) {
