@@ -86,6 +86,12 @@ export const JOBDIVA_PROPERTIES: INodeProperties[] = [
 		displayOptions: show('placement'),
 		default: 'getHires',
 		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a placement',
+				description: "A candidate's start record by its placement ID (JobDiva's searchStart), with found: true; found: false when JobDiva no longer has it",
+			},
 			{ name: 'Get New or Updated Hires', value: 'getHires', action: 'Get new or updated hires in a date range', description: 'NewHires / UpdatedHires, optionally with each hire\'s activity record' },
 			{ name: 'Search', value: 'search', action: 'Search placements', description: "Start records of a candidate and/or job (JobDiva's searchStart)" },
 		],
@@ -179,6 +185,10 @@ export const JOBDIVA_PROPERTIES: INodeProperties[] = [
 
 	// Job
 	idField('Job ID', 'jobId', 'job', ['get'], 'The JobDiva job ID (digits)'),
+
+	// Placement → Get
+	idField('Placement ID', 'placementId', 'placement', ['get'], 'The JobDiva placement (start) ID: PLACEMENTID of a hire'),
+	idField('Candidate ID', 'candidateId', 'placement', ['get'], 'The placement\'s candidate: JobDiva finds starts by candidate'),
 
 	// Placement → Search
 	idField('Candidate ID', 'candidateId', 'placement', ['search'], 'Starts of this candidate (leave empty to search by job only)', false),

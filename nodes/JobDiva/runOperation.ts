@@ -10,6 +10,7 @@ import {
 	getHires,
 	getInvoice,
 	getJob,
+	getPlacement,
 	getSalaryRecord,
 	getTimesheets,
 	searchPlacements,
@@ -51,6 +52,8 @@ export async function runOperation(
 			return rows(await getJob(client, param('jobId')));
 		case 'placement.search':
 			return rows(await searchPlacements(client, { candidateId: param('candidateId', ''), jobId: param('jobId', ''), extra: readCriteria(param('additionalCriteria', '{}')) }));
+		case 'placement.get':
+			return rows([await getPlacement(client, param('placementId'), param('candidateId'))]);
 		case 'placement.getHires':
 			return rows(await getHires(client, param('hireFeed', 'both') as HireFeed, range(), param('expand', true) !== false));
 		case 'activity.getNewUpdated': {

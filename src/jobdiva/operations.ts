@@ -50,6 +50,20 @@ export function searchPlacements(client: JobDivaClient, criteria: { candidateId?
 	return client.searchStart(body);
 }
 
+/**
+ * One placement by its ID: JobDiva has no "get start", so the candidate's starts are searched (`searchStart`) and the
+ * one whose `id` is the placement ID is returned with `found: true`. When JobDiva no longer has it (deleted, or a
+ * wrong candidate ID) the answer is `{id, "candidate id", found: false}` rather than an error, so a workflow can
+ * branch on it; a failed search still throws (an outage must never look like a deletion).
+ */
+export async function getPlacement(client: JobDivaClient, placementId: unknown, candidateId: unknown): Promise<JobDivaRow> {
+	const id = jobDivaId(placementId, 'Placement ID');
+	const candidate = jobDivaId(candidateId, 'Candidate ID');
+	const starts = await searchPlacements(client, { candidateId: candidate });
+	const start = starts.find((row) => String(row.id ?? '').trim() === id);
+	return start ? { ...start, found: true } : { id, 'candidate id': candidate, found: false };
+}
+
 export type HireFeed = 'new' | 'updated' | 'both';
 
 const HIRE_FEEDS: Record<Exclude<HireFeed, 'both'>, string> = { new: 'NewHires', updated: 'UpdatedHires' };

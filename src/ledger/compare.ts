@@ -11,7 +11,8 @@ import { LIVE, SETTLED, type LedgerRow } from './row';
  * - **change** (fingerprint differs) or **resume** (the last run did not settle): update what exists, create only
  *   what is missing — never a second job, quote, session or assignment for one placement.
  * - **end** (ended or cancelled in JobDiva while coverage or an application is live): cancel the assignment or
- *   expire the application.
+ *   expire the application. A placement deleted in JobDiva arrives as its IDs alone (nothing left to map): its row
+ *   keeps what was last sent.
  */
 
 export type Route = 'send' | 'end' | 'unchanged';
@@ -66,6 +67,10 @@ export function decide(placement: MappedPlacement, rows: readonly LedgerRow[], e
 	if (!placementId) {
 		throw new ValueError('jobdiva.placementId', placement.jobdiva.placementId, 'is missing', 'Feed the output of Map Placement (it carries jobdiva.placementId) into the Placements input.');
 	}
+	const idsOnly = !placement.contractor && !placement.job && !placement.quote;
+	if (idsOnly && !ended) {
+		throw new ValueError('contractor, job, quote', undefined, 'are missing', 'Feed the Mapped output of Map Placement into the Placements input; IDs alone are read only as a placement deleted in JobDiva (Ended in JobDiva on).');
+	}
 	const candidateId = String(placement.jobdiva.candidateId ?? '').trim();
 	const own = rows.find((r) => r.placementId === placementId);
 	const sibling = rows.find((r) => r.placementId !== placementId && candidateId !== '' && r.candidateId === candidateId && r.contractorId);
@@ -103,6 +108,8 @@ export function decide(placement: MappedPlacement, rows: readonly LedgerRow[], e
 	const path: Decision['path'] = own?.assignmentId ? 'assignment' : own?.sessionId ? 'application' : '';
 	const returning = rows.some((r) => r.candidateId === candidateId && candidateId !== '' && r.state === 'covered');
 
+	// Deleted in JobDiva: only the IDs are left, so the row keeps the dates and fingerprint last sent.
+	const deleted = Boolean(own) && idsOnly;
 	const base = {
 		placementId,
 		candidateId,
@@ -111,21 +118,24 @@ export function decide(placement: MappedPlacement, rows: readonly LedgerRow[], e
 		path,
 		returning,
 		changes,
-		row: {
-			placementId,
-			candidateId,
-			jobdivaJobId: String(placement.jobdiva.jobId ?? ''),
-			state: own?.state ?? 'sending',
-			...known,
-			fingerprint,
-			startDate,
-			endDate,
-			lastAction: own?.lastAction ?? '',
-		},
+		row:
+			deleted && own
+				? { ...own, ...known }
+				: {
+						placementId,
+						candidateId,
+						jobdivaJobId: String(placement.jobdiva.jobId ?? ''),
+						state: own?.state ?? 'sending',
+						...known,
+						fingerprint,
+						startDate,
+						endDate,
+						lastAction: own?.lastAction ?? '',
+					},
 	};
 	if (ended) {
 		return own && LIVE.has(own.state)
-			? { ...base, route: 'end', action: 'end', changes: ['ended or cancelled in JobDiva'] }
+			? { ...base, route: 'end', action: 'end', changes: [deleted ? 'deleted in JobDiva' : 'ended or cancelled in JobDiva'] }
 			: { ...base, route: 'unchanged', action: 'unchanged', row: { ...base.row, fingerprint: own?.fingerprint ?? fingerprint } };
 	}
 	if (!own) return { ...base, route: 'send', action: 'new' };

@@ -113,6 +113,32 @@ export const LIFECYCLE: LifecycleStep[] = [
 			ledger: COVERED,
 		},
 	},
+	{
+		name: 'a cancellation',
+		story: "Jordan Lee's placement 45678 is cancelled in JobDiva (its start status becomes Cancelled): the assignment is cancelled.",
+		change: async (world) => {
+			await standin(world, 'POST', '/placements/45678/change', { status: 'Cancelled' });
+		},
+		expect: {
+			calls: 1,
+			requests: { 'POST /assignments/cancel': 1 },
+			counts: { contractors: 2, jobs: 4, quotes: 4, sessions: 2, assignments: 2 },
+			ledger: { ...COVERED, '45678': 'ended' },
+		},
+	},
+	{
+		name: 'a deletion',
+		story: "Marcus Webb's placement 45680 is deleted in JobDiva before he applied: his application link is expired.",
+		change: async (world) => {
+			await standin(world, 'DELETE', '/placements/45680');
+		},
+		expect: {
+			calls: 1,
+			requests: { 'POST /apply/sessions/{id}/expire': 1 },
+			counts: { contractors: 2, jobs: 4, quotes: 4, sessions: 2, assignments: 2 },
+			ledger: { ...COVERED, '45678': 'ended', '45680': 'ended' },
+		},
+	},
 ];
 
 /** `PUT /api/v1/assignments/an_x` → `PUT /assignments/{id}`. */

@@ -80,3 +80,39 @@ describe('template: a ledger that cannot be written stops the run before anythin
 		}
 	});
 });
+
+describe('template: a hire reported without its record is checked with JobDiva before anything is ended', () => {
+	it('still in JobDiva (its record is only outside the window): nothing is sent and the ledger keeps it covered', async () => {
+		const sandbox = await startSandbox();
+		const jobdiva = await startJobDivaStandin({ fixtures: fixturesForToday() });
+		try {
+			await seedReturningContractor(sandbox.url);
+			const credentials = {
+				ten99PolicyApi: { apiKey: SANDBOX_KEY, environment: 'sandbox', baseUrl: sandbox.url },
+				jobDivaApi: { ...STANDIN_USER, baseUrl: jobdiva.url, sessionToken: '' },
+			};
+			expect((await runTemplate(PLACEMENT_TEMPLATE, credentials)).error).toBeUndefined();
+			const rows = tableRows(LEDGER_TABLE);
+			expect(rows.find((r) => r.placementId === '45690')?.state).toBe('covered');
+			// UpdatedHires names 45690 now, while its hire record was last changed 40 days ago (outside the 30-day window).
+			const activity = jobdiva.fixtures.activities.find((a) => String(a.row.ACTIVITYID) === '45690');
+			activity!.at = new Date(Date.now() - 40 * 86_400_000).toISOString();
+			jobdiva.fixtures.hires.push({ at: new Date(Date.now() - 5_000).toISOString(), placementId: '45690', feed: 'updated' });
+			restoreTables(LEDGER_TABLE, rows);
+			const from = sandbox.requestLog.length;
+			const jobdivaFrom = jobdiva.requestLog.length;
+			const run = await runTemplate(PLACEMENT_TEMPLATE, credentials);
+			expect(run.error).toBeUndefined();
+			expect(sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1'))).toEqual([]);
+			// The look-up that decided it: 45690 is still among Jordan Lee's starts, so nothing reached the End path.
+			expect(run.output('JobDiva: is it still there?').map((i) => [i.json.id, i.json.found])).toEqual([[45690, true]]);
+			expect(run.output('Deleted in JobDiva?', 0)).toEqual([]);
+			expect([0, 1, 2].map((o) => run.output('Compare deleted with ledger', o).length)).toEqual([0, 0, 0]);
+			expect(jobdiva.requestLog.length).toBeGreaterThan(jobdivaFrom);
+			expect(tableRows(LEDGER_TABLE).find((r) => r.placementId === '45690')?.state).toBe('covered');
+		} finally {
+			await sandbox.stop();
+			await jobdiva.stop();
+		}
+	});
+});

@@ -154,6 +154,25 @@ describe('JobDiva node: operations', () => {
 		expect(hires.map((r) => r.ACTIVITYID)).toEqual(['45678', '45679', '45680']);
 	});
 
+	it('Get placement finds a start among its candidate\'s starts (found: true); one JobDiva no longer has comes back found: false', async () => {
+		const result = await runWorkflow(
+			chain(
+				[{ p: '45690', c: '12345' }, { p: '45680', c: '12345' }],
+				jobDivaNode({ resource: 'placement', operation: 'get', placementId: '={{ $json.p }}', candidateId: '={{ $json.c }}' }),
+			),
+			creds(),
+		);
+		expect(result.error).toBeUndefined();
+		const out = result.output('JobDiva');
+		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(out[0].json).toEqual({ ...standin.fixtures.starts.find((s) => String(s.id) === '45690'), found: true });
+		// 45680 is Marcus Webb's (12347), so it is not among Jordan Lee's starts: not found, not an error.
+		expect(out[1].json).toEqual({ id: '45680', 'candidate id': '12345', found: false });
+		expect(paths()).toEqual(['v2/login 200', 'jobdiva/searchStart 200', 'jobdiva/searchStart 200']);
+		const bad = await runWorkflow(chain([{}], jobDivaNode({ resource: 'placement', operation: 'get', placementId: 'P-1', candidateId: '12345' })), creds());
+		expect(bad.error?.message).toMatch(/Placement ID/);
+	});
+
 	it('Download Attachment puts the PDF in binary data and keeps FILENAME/FILECONTENT in the JSON', async () => {
 		const result = await runWorkflow(
 			chain([{}], jobDivaNode({ resource: 'candidate', operation: 'downloadAttachment', candidateId: '12345', fileName: 'Jordan_Lee_COI_2026.pdf', binaryPropertyName: 'coi' })),

@@ -78,6 +78,19 @@ describe('the placement lifecycle decided from the ledger', () => {
 		expect(decide(p, [], true).route).toBe('unchanged');
 	});
 
+	it('a placement deleted in JobDiva (its IDs alone) ends live coverage; its row keeps what was last sent', () => {
+		const p = placement();
+		const row = settled(p, { lastAction: 'assignment bound' });
+		const gone: MappedPlacement = { jobdiva: { placementId: '45678', candidateId: '12345' } };
+		const d = decide(gone, [row], true);
+		expect(d).toMatchObject({ route: 'end', action: 'end', changes: ['deleted in JobDiva'], known: { assignmentId: 'an_1', jobId: 'jb_1' } });
+		expect(d.row).toEqual(row);
+		expect(decide(gone, [settled(p, { state: 'ended' })], true).route).toBe('unchanged');
+		expect(decide(gone, [], true).route).toBe('unchanged');
+		// IDs alone are never sent: without "Ended in JobDiva" they are refused, naming what is missing.
+		expect(() => decide(gone, [row], false)).toThrow(/contractor, job, quote: are missing .*Map Placement/);
+	});
+
 	it('refuses a placement without its JobDiva ID, naming the field and the fix', () => {
 		expect(() => decide({ jobdiva: {} }, [], false)).toThrow(/jobdiva\.placementId: is missing .*Map Placement/);
 	});
