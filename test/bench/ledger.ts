@@ -56,6 +56,8 @@ export async function benchLedger(): Promise<BenchResult> {
 				judge('unchanged placement at +25 h', String(calls['a day later']), '0', calls['a day later'] === 0),
 				judge('date change of a covered placement + a pay change', String(calls['a change']), '≤ 2 + ≤ 2', calls['a change'] <= 4),
 				judge('an end', String(calls['an end']), '≤ 2', calls['an end'] <= 2),
+				judge('a cancellation', String(calls['a cancellation']), '≤ 2', calls['a cancellation'] <= 2),
+				judge('a deletion', String(calls['a deletion']), '≤ 2', calls['a deletion'] <= 2),
 			],
 			note: `calls per step ${LIFECYCLE.map((s) => `${s.name} ${calls[s.name]}`).join(', ')}; ledger ${perLookUp.toFixed(2)} ms look-up, ${perWrite.toFixed(2)} ms write per placement (double)`,
 		};
