@@ -11,6 +11,7 @@ import { REPO_ROOT } from './n8nInstall';
 export interface Locator {
 	count(): Promise<number>;
 	first(): Locator;
+	filter(options: { visible?: boolean }): Locator;
 	dblclick(options?: { timeout?: number }): Promise<void>;
 	waitFor(options?: { state?: 'visible' | 'attached' | 'hidden'; timeout?: number }): Promise<void>;
 	innerText(): Promise<string>;
