@@ -12,6 +12,7 @@ export interface Locator {
 	count(): Promise<number>;
 	first(): Locator;
 	filter(options: { visible?: boolean }): Locator;
+	click(options?: { timeout?: number }): Promise<void>;
 	dblclick(options?: { timeout?: number }): Promise<void>;
 	waitFor(options?: { state?: 'visible' | 'attached' | 'hidden'; timeout?: number }): Promise<void>;
 	innerText(): Promise<string>;
@@ -25,6 +26,7 @@ export interface Page {
 	locator(selector: string): Locator;
 	screenshot(options: { path: string; fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } }): Promise<Buffer>;
 	keyboard: { press(key: string): Promise<void> };
+	setViewportSize(size: { width: number; height: number }): Promise<void>;
 	waitForTimeout(ms: number): Promise<void>;
 	on(event: 'pageerror', listener: (error: { message: string }) => void): void;
 }

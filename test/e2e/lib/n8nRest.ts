@@ -3,7 +3,7 @@
  *   POST /rest/owner/setup  {email, firstName, lastName, password}  → sets the `n8n-auth` cookie (no auth needed once)
  *   POST /rest/login        {emailOrLdapLoginId, password}          → sets the `n8n-auth` cookie
  *   GET  /types/nodes.json                                          → every node type n8n loaded (cookie, no browser-id)
- *   GET  /rest/workflows/:id, PATCH /rest/workflows/:id, POST /rest/workflows/:id/activate {versionId}
+ *   GET  /rest/workflows/:id, PATCH /rest/workflows/:id, POST /rest/workflows/:id/activate {versionId}, POST …/deactivate {}
  *   POST /rest/workflows/:id/run {workflowData, triggerToStartFrom: {name}} → {executionId} (the editor's "Execute
  *        workflow" from one trigger; 2.8.4 runs the `workflowData` sent, 2.40.7 reads the workflow from its database)
  *   GET  /rest/executions?filter={"workflowId":…}&limit=…           → {count, results: [{id, status, mode, …}]}
@@ -127,6 +127,11 @@ export class N8nRest {
 	/** Activates (in n8n 2.x: publishes) the given version of a workflow. */
 	async activateWorkflow(id: string, versionId: string): Promise<Workflow> {
 		return this.request('POST', `/rest/workflows/${id}/activate`, { versionId });
+	}
+
+	/** Deactivates (in n8n 2.x: unpublishes) a workflow; its trigger's webhook `delete` method runs. */
+	async deactivateWorkflow(id: string): Promise<Workflow> {
+		return this.request('POST', `/rest/workflows/${id}/deactivate`, {});
 	}
 
 	/** n8n's "Test" button of the credential modal: runs the credential type's test (or the node's testedBy method). */

@@ -7,6 +7,7 @@ import { sandboxClient } from '../../sandbox/client';
 import type { FinishedExecution } from '../lib/executionData';
 import { runFromTrigger } from '../lib/manualRun';
 import type { DataTable, N8nRest } from '../lib/n8nRest';
+import { waitFor } from '../lib/wait';
 import type { VersionRun } from '../runVersion';
 import type { ImportedWorkflow } from './workflows';
 
@@ -112,6 +113,14 @@ async function checkSeeded(run: VersionRun, rest: N8nRest, file: string, check: 
 	const api = sandboxClient(sandbox.url, { key: SANDBOX_KEY });
 	const table = await ledger(rest);
 	if (!report.check(`${file} seeded: the ledger table exists`, table !== undefined)) return;
+	// The compliance phase is over: its workflow is deactivated (the trigger deletes its webhook endpoint), so the
+	// cancellation below reaches the check alone and the ledger keeps the lifecycle's states for the editor phase.
+	const compliance = run.workflows.find((w) => w.template.role === 'compliance');
+	if (compliance) {
+		await rest.deactivateWorkflow(compliance.id);
+		const gone = await waitFor('the compliance trigger to delete its webhook endpoint', async () => (sandbox.state('sandbox').webhook_endpoints.length === 0 ? true : undefined), 30_000).catch(() => false);
+		report.check(`${file} seeded: the compliance workflow is deactivated first; its webhook endpoint is gone`, gone);
+	}
 	const rows = await rest.dataTableRows(table!);
 	const row = (placementId: string) => rows.find((r) => String(r.placementId) === placementId) ?? {};
 
@@ -143,6 +152,7 @@ async function checkSeeded(run: VersionRun, rest: N8nRest, file: string, check: 
 
 	const seeded = await check('seeded');
 	if (!seeded) return;
+	report.equal(`${file} seeded: the ledger still reads the lifecycle's states (the check corrects stale rows only)`, Object.fromEntries((await rest.dataTableRows(table!)).filter((r) => PLACEMENTS.includes(String(r.placementId))).map((r) => [String(r.placementId), String(r.state)]).sort()), Object.fromEntries(PLACEMENTS.map((p) => [p, 'covered'])));
 	run.coverageReport = { workflowId: run.workflows.find((w) => w.template.role === 'coverage')!.id, executionId: seeded.execution.id };
 	report.equal(`${file} seeded: each kind found once, most urgent first`, seeded.findings.map(brief), [
 		'no coverage 45680',

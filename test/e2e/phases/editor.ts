@@ -128,6 +128,8 @@ async function checkLedgerTable(run: VersionRun, rest: N8nRest, page: Page, shot
 async function checkMorningReport(run: VersionRun, rest: N8nRest, page: Page, shots: string): Promise<void> {
 	if (!run.report.check('the coverage check ran with one finding of each kind, for the editor to show', run.coverageReport !== undefined)) return;
 	const { workflowId, executionId } = run.coverageReport!;
+	// Tall enough for the whole report in the output panel.
+	await page.setViewportSize({ width: 1600, height: 1500 });
 	await page.goto(`${rest.baseUrl}/workflow/${workflowId}/executions/${executionId}`, { waitUntil: 'load', timeout: 60_000 });
 	// The execution's own canvas (the workflow's editor canvas may be kept alive, hidden, under it).
 	const reportNode = canvasNode(page, REPORT_NODE).filter({ visible: true }).first();
@@ -141,6 +143,8 @@ async function checkMorningReport(run: VersionRun, rest: N8nRest, page: Page, sh
 	);
 	if (!run.report.check(`execution ${executionId}: double-clicking "${REPORT_NODE}" opens its panel`, opened)) return;
 	const output = ndv.locator('[data-test-id="output-panel"]');
+	// The Schema view gives each field the panel's width (the Table view squeezes the report's text into one column).
+	await output.locator('[data-test-id="ndv-run-data-display-mode"]').locator('text=Schema').first().click().catch(() => undefined);
 	const shown = await waitFor('the Morning report in the output panel', async () => {
 		const text = await output.first().innerText();
 		return /Contractor coverage/.test(text) && /NO COVERAGE: placement 45680/.test(text) ? text : undefined;
@@ -151,6 +155,7 @@ async function checkMorningReport(run: VersionRun, rest: N8nRest, page: Page, sh
 	await page.screenshot({ path: png });
 	console.log(`    screenshot ${png}`);
 	await page.keyboard.press('Escape');
+	await page.setViewportSize({ width: 1600, height: 1000 });
 }
 
 async function openWorkflow(page: Page, url: string): Promise<void> {
