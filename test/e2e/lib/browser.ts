@@ -27,6 +27,7 @@ export interface Page {
 	screenshot(options: { path: string; fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } }): Promise<Buffer>;
 	keyboard: { press(key: string): Promise<void> };
 	setViewportSize(size: { width: number; height: number }): Promise<void>;
+	mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void>; down(): Promise<void>; up(): Promise<void> };
 	waitForTimeout(ms: number): Promise<void>;
 	on(event: 'pageerror', listener: (error: { message: string }) => void): void;
 }

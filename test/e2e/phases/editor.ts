@@ -129,7 +129,7 @@ async function checkMorningReport(run: VersionRun, rest: N8nRest, page: Page, sh
 	if (!run.report.check('the coverage check ran with one finding of each kind, for the editor to show', run.coverageReport !== undefined)) return;
 	const { workflowId, executionId } = run.coverageReport!;
 	// Tall enough for the whole report in the output panel.
-	await page.setViewportSize({ width: 1600, height: 1500 });
+	await page.setViewportSize({ width: 1600, height: 1800 });
 	await page.goto(`${rest.baseUrl}/workflow/${workflowId}/executions/${executionId}`, { waitUntil: 'load', timeout: 60_000 });
 	// The execution's own canvas (the workflow's editor canvas may be kept alive, hidden, under it).
 	const reportNode = canvasNode(page, REPORT_NODE).filter({ visible: true }).first();
@@ -143,8 +143,15 @@ async function checkMorningReport(run: VersionRun, rest: N8nRest, page: Page, sh
 	);
 	if (!run.report.check(`execution ${executionId}: double-clicking "${REPORT_NODE}" opens its panel`, opened)) return;
 	const output = ndv.locator('[data-test-id="output-panel"]');
-	// The Schema view gives each field the panel's width (the Table view squeezes the report's text into one column).
-	await output.locator('[data-test-id="ndv-run-data-display-mode"]').locator('text=Schema').first().click().catch(() => undefined);
+	// The output's Table view shows the report's whole text (the Schema view cuts it); the panel between input and output
+	// is dragged left, as a user widens the output, so the text's column is not squeezed.
+	const handle = await ndv.locator('[data-test-id="panel-drag-button"]').first().boundingBox().catch(() => null);
+	if (handle) {
+		await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(handle.x + handle.width / 2 - 400, handle.y + handle.height / 2, { steps: 10 });
+		await page.mouse.up();
+	}
 	const shown = await waitFor('the Morning report in the output panel', async () => {
 		const text = await output.first().innerText();
 		return /Contractor coverage/.test(text) && /NO COVERAGE: placement 45680/.test(text) ? text : undefined;
