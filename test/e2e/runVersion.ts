@@ -12,8 +12,10 @@ import type { Report } from './lib/report';
 import { startServices, type Services } from './lib/services';
 import { templateFiles } from './lib/templates';
 import { checkComplianceFlow } from './phases/compliance';
+import { checkCoverageFlow } from './phases/coverage';
 import { checkCredentialTests } from './phases/credentialTests';
 import { checkEditor } from './phases/editor';
+import { checkHttpRequestCredentials, checkJobDivaErrorOutput } from './phases/httpRequest';
 import { checkLoadErrors } from './phases/loadErrors';
 import { checkLoadedNodes } from './phases/loadedNodes';
 import { checkPlacementFlow } from './phases/placement';
@@ -31,6 +33,8 @@ export interface VersionRun {
 	workflows: ImportedWorkflow[];
 	/** /types/nodes.json of this n8n, once the server has started. */
 	nodeTypes: NodeTypeDescription[];
+	/** The coverage check's execution with one finding of each kind (phases/coverage.ts), for the editor to show. */
+	coverageReport?: { workflowId: string; executionId: string };
 }
 
 /**
@@ -39,7 +43,8 @@ export interface VersionRun {
  *   `n8n start`: owner, loaded node types, credential tests, credentials bound to the imported workflows; the
  *              placement flow run in the server over a placement's life (test/demo/lifecycle.ts), calls, objects
  *              and ledger rows checked after each run; the compliance flow activated, signed and forged
- *              deliveries; the editor screenshotted;
+ *              deliveries; the daily coverage check (clean, rebuild, seeded findings); the HTTP Request node with
+ *              our credentials; the JobDiva node's error output; the editor screenshotted;
  *   logs:      no load error for the package in anything n8n printed.
  * The CLI (import only) and `n8n start` never run at the same time: they share the sqlite file.
  */
@@ -96,6 +101,9 @@ export async function runVersion(install: N8nInstall, tarball: string, report: R
 			});
 			await report.phase('placement flow in the server, over a placement\'s life (ledger in a Data table)', () => checkPlacementFlow(run, rest));
 			await report.phase('compliance flow: activation, signed and forged deliveries', () => checkComplianceFlow(run, rest));
+			await report.phase('daily coverage check in the server: clean state, rebuilt ledger, one finding of each kind', () => checkCoverageFlow(run, rest));
+			await report.phase('HTTP Request node with our credentials as predefined credential types', () => checkHttpRequestCredentials(run, rest));
+			await report.phase('JobDiva node under "Continue (using error output)"', () => checkJobDivaErrorOutput(run, rest));
 			if (install.screenshots) await report.phase('the editor, seen (headless Chromium)', () => checkEditor(run, rest));
 		} finally {
 			await server.stop();

@@ -11,6 +11,8 @@ import { REPO_ROOT } from './n8nInstall';
 export interface Locator {
 	count(): Promise<number>;
 	first(): Locator;
+	filter(options: { visible?: boolean }): Locator;
+	click(options?: { timeout?: number }): Promise<void>;
 	dblclick(options?: { timeout?: number }): Promise<void>;
 	waitFor(options?: { state?: 'visible' | 'attached' | 'hidden'; timeout?: number }): Promise<void>;
 	innerText(): Promise<string>;
@@ -24,6 +26,8 @@ export interface Page {
 	locator(selector: string): Locator;
 	screenshot(options: { path: string; fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } }): Promise<Buffer>;
 	keyboard: { press(key: string): Promise<void> };
+	setViewportSize(size: { width: number; height: number }): Promise<void>;
+	mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void>; down(): Promise<void>; up(): Promise<void> };
 	waitForTimeout(ms: number): Promise<void>;
 	on(event: 'pageerror', listener: (error: { message: string }) => void): void;
 }

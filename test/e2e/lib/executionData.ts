@@ -54,6 +54,8 @@ export interface FinishedExecution {
 	nodesRun: string[];
 	/** All items a node emitted on its main outputs, over all its runs. */
 	items(node: string): Array<Record<string, unknown>>;
+	/** The items a node emitted on one main output (0 = the first; a node's error output comes after its others), over all its runs. */
+	output(node: string, index: number): Array<Record<string, unknown>>;
 }
 
 const UNFINISHED = new Set(['new', 'running', 'waiting', 'unknown']);
@@ -72,5 +74,6 @@ export async function waitForExecution(install: N8nInstall, rest: N8nRest, id: s
 			.map(([name, runs]) => `${name}: ${runs.find((r) => r.error)?.error?.message}`),
 		nodesRun: Object.keys(runData),
 		items: (node) => (runData[node] ?? []).flatMap((r) => (r.data?.main ?? []).flatMap((output) => (output ?? []).map((item) => item.json))),
+		output: (node, index) => (runData[node] ?? []).flatMap((r) => (r.data?.main?.[index] ?? []).map((item) => item.json)),
 	};
 }

@@ -3,13 +3,17 @@
  *   POST /rest/owner/setup  {email, firstName, lastName, password}  → sets the `n8n-auth` cookie (no auth needed once)
  *   POST /rest/login        {emailOrLdapLoginId, password}          → sets the `n8n-auth` cookie
  *   GET  /types/nodes.json                                          → every node type n8n loaded (cookie, no browser-id)
- *   GET  /rest/workflows/:id, PATCH /rest/workflows/:id, POST /rest/workflows/:id/activate {versionId}
+ *   GET  /rest/workflows/:id, PATCH /rest/workflows/:id, POST /rest/workflows/:id/activate {versionId}, POST …/deactivate {}
  *   POST /rest/workflows/:id/run {workflowData, triggerToStartFrom: {name}} → {executionId} (the editor's "Execute
  *        workflow" from one trigger; 2.8.4 runs the `workflowData` sent, 2.40.7 reads the workflow from its database)
  *   GET  /rest/executions?filter={"workflowId":…}&limit=…           → {count, results: [{id, status, mode, …}]}
  *   GET  /rest/executions/:id                                       → {id, status, finished, data (flatted run data)}
  *   GET  /rest/data-tables-global?filter={"name":…}                 → {count, data: [{id, name, projectId, columns}]}
  *   GET  /rest/projects/:projectId/data-tables/:id/rows?take=…      → {count, data: [row with id, createdAt, updatedAt]}
+ *   POST /rest/projects/:projectId/data-tables/:id/insert {data: [row]} → the count inserted
+ *   DELETE /rest/projects/:projectId/data-tables/:id/rows?filter={"type":"and","filters":[…]} (a filter is required)
+ *   DELETE /rest/projects/:projectId/data-tables/:id                → the table and its rows are gone
+ *   POST /rest/workflows {name, nodes, connections, settings}       → the new workflow (what "Import from File" saves)
  *   POST /rest/credentials/test {credentials: {id, name, type, data}} → {status: "OK" | "Error", message}
  * Responses are wrapped in {data: …}. The auth cookie is a JWT bound to the hash of the `browser-id` header sent
  * when it was issued; every later request except the /types/*.json files must send the same header.
@@ -44,6 +48,9 @@ export interface WorkflowNode {
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string | null; name: string }>;
 	disabled?: boolean;
+	position?: [number, number];
+	/** Settings → On Error: `continueRegularOutput`, `continueErrorOutput` (absent: stop the workflow). */
+	onError?: string;
 }
 
 export interface Workflow {
@@ -108,6 +115,11 @@ export class N8nRest {
 		return this.request('GET', `/rest/workflows/${id}`);
 	}
 
+	/** Saves a new workflow, as the editor does after "Import from File" and Save. */
+	async createWorkflow(workflow: Pick<Workflow, 'name' | 'nodes' | 'connections'>): Promise<Workflow> {
+		return this.request('POST', '/rest/workflows', { ...workflow, active: false, settings: {} });
+	}
+
 	async updateWorkflow(id: string, changes: Partial<Workflow>): Promise<Workflow> {
 		return this.request('PATCH', `/rest/workflows/${id}`, changes);
 	}
@@ -115,6 +127,11 @@ export class N8nRest {
 	/** Activates (in n8n 2.x: publishes) the given version of a workflow. */
 	async activateWorkflow(id: string, versionId: string): Promise<Workflow> {
 		return this.request('POST', `/rest/workflows/${id}/activate`, { versionId });
+	}
+
+	/** Deactivates (in n8n 2.x: unpublishes) a workflow; its trigger's webhook `delete` method runs. */
+	async deactivateWorkflow(id: string): Promise<Workflow> {
+		return this.request('POST', `/rest/workflows/${id}/deactivate`, {});
 	}
 
 	/** n8n's "Test" button of the credential modal: runs the credential type's test (or the node's testedBy method). */
@@ -140,6 +157,22 @@ export class N8nRest {
 
 	async dataTableRows(table: Pick<DataTable, 'id' | 'projectId'>): Promise<Array<Record<string, unknown>>> {
 		return (await this.request<{ data: Array<Record<string, unknown>> }>('GET', `/rest/projects/${table.projectId}/data-tables/${table.id}/rows?take=250`)).data;
+	}
+
+	/** The Data tables view's "Add row", for many rows at once. */
+	async insertDataTableRows(table: Pick<DataTable, 'id' | 'projectId'>, rows: Array<Record<string, string>>): Promise<void> {
+		await this.request('POST', `/rest/projects/${table.projectId}/data-tables/${table.id}/insert`, { data: rows });
+	}
+
+	/** Deletes the rows whose `column` equals `value` (n8n requires a filter for a row delete). */
+	async deleteDataTableRows(table: Pick<DataTable, 'id' | 'projectId'>, column: string, value: string): Promise<void> {
+		const filter = encodeURIComponent(JSON.stringify({ type: 'and', filters: [{ columnName: column, condition: 'eq', value }] }));
+		await this.request('DELETE', `/rest/projects/${table.projectId}/data-tables/${table.id}/rows?filter=${filter}`);
+	}
+
+	/** The Data tables view's "Delete" on a table: the table and its rows are gone. */
+	async deleteDataTable(table: Pick<DataTable, 'id' | 'projectId'>): Promise<void> {
+		await this.request('DELETE', `/rest/projects/${table.projectId}/data-tables/${table.id}`);
 	}
 
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {

@@ -9,7 +9,7 @@ export interface TemplateFile {
 	name: string;
 	/** `id` inside the workflow JSON, if it has one (n8n keeps it on import). */
 	id?: string;
-	role: 'placement' | 'compliance' | 'other';
+	role: 'placement' | 'compliance' | 'coverage' | 'other';
 	nodes: Array<{ name: string; type: string; typeVersion: number; disabled?: boolean; parameters?: Record<string, unknown> }>;
 }
 
@@ -17,7 +17,7 @@ export interface TemplateFile {
  * The workflows to import: every templates/*.json (the shipped templates), or, while there are none, the
  * harness's own fixtures in test/e2e/fixtures/; E2E_TEMPLATES_DIR points at another folder (to try a changed
  * template before it replaces the shipped one). The role comes from the file name: *compliance* is the
- * webhook-driven compliance sync, *placement* the placement → coverage flow.
+ * webhook-driven compliance sync, *placement* the placement → coverage flow, *coverage* the daily coverage check.
  */
 export function templateFiles(): TemplateFile[] {
 	const shipped = join(REPO_ROOT, 'templates');
@@ -29,7 +29,7 @@ export function templateFiles(): TemplateFile[] {
 		.map((f) => {
 			const file = join(dir, f);
 			const json = JSON.parse(readFileSync(file, 'utf8')) as { name: string; id?: string; nodes: TemplateFile['nodes'] };
-			const role = /compliance/i.test(f) ? 'compliance' : /placement/i.test(f) ? 'placement' : 'other';
+			const role = /compliance/i.test(f) ? 'compliance' : /placement/i.test(f) ? 'placement' : /coverage/i.test(f) ? 'coverage' : 'other';
 			return { file, name: json.name, id: json.id, role, nodes: json.nodes };
 		});
 }

@@ -14,6 +14,9 @@ export const SCREENSHOTS_DIR = join(REPO_ROOT, 'docs/screenshots');
 const LEDGER_PNG = 'placement-ledger.png';
 /** The placements the lifecycle (placement and compliance phases, run before the editor) leaves in the ledger. */
 const LEDGER_PLACEMENTS = ['45678', '45680', '45690'];
+/** The daily coverage check's Morning report, as the execution with one finding of each kind shows it (phases/coverage.ts). */
+const REPORT_PNG = 'coverage-morning-report.png';
+const REPORT_NODE = 'Morning report';
 
 /** What n8n's editor shows for a node type it does not know (editor-ui strings, n8n 2.8 and 2.40). */
 const UNKNOWN_NODE_TEXTS = [/Install this node to (use it|start using)/i, /not currently installed/i];
@@ -40,7 +43,7 @@ export async function checkEditor(run: VersionRun, rest: N8nRest): Promise<void>
 		// Replace each template's old set (and the ledger's picture), so a renamed node leaves no stale picture behind.
 		const slugs = run.workflows.map((w) => templateSlug(w.template.file));
 		for (const old of readdirSync(SCREENSHOTS_DIR)) {
-			if (old === LEDGER_PNG || slugs.some((slug) => old === `${slug}.png` || old.startsWith(`${slug}--`))) rmSync(join(SCREENSHOTS_DIR, old));
+			if (old === LEDGER_PNG || old === REPORT_PNG || slugs.some((slug) => old === `${slug}.png` || old.startsWith(`${slug}--`))) rmSync(join(SCREENSHOTS_DIR, old));
 		}
 		for (const png of readdirSync(shots)) copyFileSync(join(shots, png), join(SCREENSHOTS_DIR, png));
 		console.log(`    ${readdirSync(shots).length} screenshots copied to ${SCREENSHOTS_DIR}`);
@@ -80,6 +83,7 @@ async function takeScreenshots(run: VersionRun, rest: N8nRest, shots: string): P
 			for (const node of ours) await checkPanel(run, page, shots, slug, node.name);
 		}
 		await checkLedgerTable(run, rest, page, shots);
+		await checkMorningReport(run, rest, page, shots);
 		if (pageErrors.length > 0) console.log(`    editor page errors (not failures):\n      ${pageErrors.slice(0, 5).join('\n      ')}`);
 	} finally {
 		await context.close();
@@ -114,6 +118,51 @@ async function checkLedgerTable(run: VersionRun, rest: N8nRest, page: Page, shot
 	const height = pager ? Math.min(viewport.height, Math.ceil(pager.y + pager.height + 24)) : viewport.height;
 	await page.screenshot({ path: png, clip: { x: 0, y: 0, width: viewport.width, height } });
 	console.log(`    screenshot ${png}`);
+}
+
+/**
+ * The coverage check's execution with one finding of each kind, opened as a user opens a past run (Executions → the
+ * run; route `/workflow/:id/executions/:executionId`), and its "Morning report" node's panel: the output must show the
+ * report's subject and first finding. The picture is the README's "day's report".
+ */
+async function checkMorningReport(run: VersionRun, rest: N8nRest, page: Page, shots: string): Promise<void> {
+	if (!run.report.check('the coverage check ran with one finding of each kind, for the editor to show', run.coverageReport !== undefined)) return;
+	const { workflowId, executionId } = run.coverageReport!;
+	// Tall enough for the whole report in the output panel.
+	await page.setViewportSize({ width: 1600, height: 1800 });
+	await page.goto(`${rest.baseUrl}/workflow/${workflowId}/executions/${executionId}`, { waitUntil: 'load', timeout: 60_000 });
+	// The execution's own canvas (the workflow's editor canvas may be kept alive, hidden, under it).
+	const reportNode = canvasNode(page, REPORT_NODE).filter({ visible: true }).first();
+	await reportNode.waitFor({ state: 'visible', timeout: 60_000 });
+	await page.waitForTimeout(1500);
+	await reportNode.dblclick();
+	const ndv = page.locator('[data-test-id="ndv"]');
+	const opened = await ndv.waitFor({ state: 'visible', timeout: 20_000 }).then(
+		() => true,
+		() => false,
+	);
+	if (!run.report.check(`execution ${executionId}: double-clicking "${REPORT_NODE}" opens its panel`, opened)) return;
+	const output = ndv.locator('[data-test-id="output-panel"]');
+	// The output's Table view shows the report's whole text (the Schema view cuts it); the panel between input and output
+	// is dragged left, as a user widens the output, so the text's column is not squeezed.
+	const handle = await ndv.locator('[data-test-id="panel-drag-button"]').first().boundingBox().catch(() => null);
+	if (handle) {
+		await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(handle.x + handle.width / 2 - 400, handle.y + handle.height / 2, { steps: 10 });
+		await page.mouse.up();
+	}
+	const shown = await waitFor('the Morning report in the output panel', async () => {
+		const text = await output.first().innerText();
+		return /Contractor coverage/.test(text) && /NO COVERAGE: placement 45680/.test(text) ? text : undefined;
+	}, 20_000).catch(() => undefined);
+	run.report.check(`execution ${executionId}: the panel of "${REPORT_NODE}" shows the subject and the first finding`, shown !== undefined);
+	await page.waitForTimeout(1000);
+	const png = join(shots, REPORT_PNG);
+	await page.screenshot({ path: png });
+	console.log(`    screenshot ${png}`);
+	await page.keyboard.press('Escape');
+	await page.setViewportSize({ width: 1600, height: 1000 });
 }
 
 async function openWorkflow(page: Page, url: string): Promise<void> {
