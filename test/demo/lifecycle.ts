@@ -13,6 +13,11 @@ export interface LifecycleStep {
 	name: string;
 	/** In words, for the demo. */
 	story: string;
+	/**
+	 * Ends a placement's coverage for good. The real-n8n e2e runs these steps last, in a world reset for them, because
+	 * its later phases (compliance, coverage check, editor) need the lifecycle's three placements covered.
+	 */
+	ends?: true;
 	change: (world: World) => Promise<void>;
 	expect: {
 		/** API calls to 1099Policy in the run after the change (from the sandbox's request log). */
@@ -115,6 +120,7 @@ export const LIFECYCLE: LifecycleStep[] = [
 	},
 	{
 		name: 'a cancellation',
+		ends: true,
 		story: "Jordan Lee's placement 45678 is cancelled in JobDiva (its start status becomes Cancelled): the assignment is cancelled.",
 		change: async (world) => {
 			await standin(world, 'POST', '/placements/45678/change', { status: 'Cancelled' });
@@ -128,6 +134,7 @@ export const LIFECYCLE: LifecycleStep[] = [
 	},
 	{
 		name: 'a deletion',
+		ends: true,
 		story: "Marcus Webb's placement 45680 is deleted in JobDiva before he applied: his application link is expired.",
 		change: async (world) => {
 			await standin(world, 'DELETE', '/placements/45680');

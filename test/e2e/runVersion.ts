@@ -18,7 +18,7 @@ import { checkEditor } from './phases/editor';
 import { checkHttpRequestCredentials, checkJobDivaErrorOutput } from './phases/httpRequest';
 import { checkLoadErrors } from './phases/loadErrors';
 import { checkLoadedNodes } from './phases/loadedNodes';
-import { checkPlacementFlow } from './phases/placement';
+import { checkPlacementEndings, checkPlacementFlow } from './phases/placement';
 import { bindImportedWorkflows, type ImportedWorkflow } from './phases/workflows';
 
 export interface VersionRun {
@@ -105,6 +105,7 @@ export async function runVersion(install: N8nInstall, tarball: string, report: R
 			await report.phase('HTTP Request node with our credentials as predefined credential types', () => checkHttpRequestCredentials(run, rest));
 			await report.phase('JobDiva node under "Continue (using error output)"', () => checkJobDivaErrorOutput(run, rest));
 			if (install.screenshots) await report.phase('the editor, seen (headless Chromium)', () => checkEditor(run, rest));
+			await report.phase('placement flow: a cancellation and a deletion in JobDiva, in a world reset for them', () => checkPlacementEndings(run, rest));
 		} finally {
 			await server.stop();
 		}

@@ -134,6 +134,11 @@ export class N8nRest {
 		return this.request('POST', `/rest/workflows/${id}/deactivate`, {});
 	}
 
+	/** The credential modal's Save on an existing credential: `data` replaces what is stored (encrypted by n8n). */
+	async updateCredential(credential: { id: string; name: string; type: string; data: Record<string, string> }): Promise<void> {
+		await this.request('PATCH', `/rest/credentials/${credential.id}`, { name: credential.name, type: credential.type, data: credential.data });
+	}
+
 	/** n8n's "Test" button of the credential modal: runs the credential type's test (or the node's testedBy method). */
 	async testCredential(credential: { id: string; name: string; type: string; data: Record<string, string> }): Promise<{ status: string; message?: string }> {
 		return this.request('POST', '/rest/credentials/test', { credentials: credential });

@@ -3,8 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLUMNS, LEDGER_TABLE } from '../../../src/ledger/row';
 import { LIFECYCLE, requestShape, type LifecycleStep } from '../../demo/lifecycle';
+import { seedReturningContractor } from '../../demo/scenario';
+import { fixturesForToday } from '../../demo/timeShift';
 import { COLLECTIONS, type CollectionName, type SandboxState } from '../../sandbox/types';
 import { PLACEMENT_EXPECTATIONS } from '../expectations';
+import { e2eCredentials } from '../lib/credentials';
 import { waitForExecution } from '../lib/executionData';
 import type { DataTable, N8nRest } from '../lib/n8nRest';
 import type { VersionRun } from '../runVersion';
@@ -27,6 +30,32 @@ const AGAIN_AT_ONCE: LifecycleStep = {
  * start n8n's modules, so the Data table node fails there with "the module is disabled".
  */
 export async function checkPlacementFlow(run: VersionRun, rest: N8nRest): Promise<void> {
+	await runLifecycle(run, rest, [LIFECYCLE[0], AGAIN_AT_ONCE, ...LIFECYCLE.slice(1).filter((s) => !s.ends)], 'placement-run');
+}
+
+/**
+ * The steps that end coverage for good (a cancellation, a deletion in JobDiva), last of all phases: the world is reset
+ * (a fresh sandbox state with the returning contractor seeded again and a new API key in the credential, the stand-in's
+ * fixtures of today, the ledger table deleted through n8n's REST API), then the first run and the ending steps, with the
+ * same checks as above.
+ */
+export async function checkPlacementEndings(run: VersionRun, rest: N8nRest): Promise<void> {
+	const { sandbox, jobDiva } = run.services;
+	sandbox.reset();
+	// A reset sandbox is a new 1099Policy account: a new API key, so nothing the nodes remember for the old account (the
+	// clients' entities found within the hour) is used against it.
+	const [ten99] = e2eCredentials(sandbox.url, jobDiva.url);
+	await rest.updateCredential({ ...ten99, data: { ...ten99.data, apiKey: `${ten99.data.apiKey}_endings` } });
+	run.services.clockInStep();
+	await seedReturningContractor(sandbox.url);
+	jobDiva.setFixtures(fixturesForToday());
+	const table = (await rest.dataTables()).find((t) => t.name === LEDGER_TABLE);
+	if (table) await rest.deleteDataTable(table);
+	run.report.equal('the world is reset for the endings: no ledger table, 1099Policy holds only the seeded contractor', [(await rest.dataTables()).some((t) => t.name === LEDGER_TABLE), sandbox.state('sandbox').contractors.length], [false, 1]);
+	await runLifecycle(run, rest, [LIFECYCLE[0], ...LIFECYCLE.filter((s) => s.ends)], 'placement-ending-run');
+}
+
+async function runLifecycle(run: VersionRun, rest: N8nRest, steps: LifecycleStep[], runFilePrefix: string): Promise<void> {
 	const { report } = run;
 	const placement = run.workflows.find((w) => w.template.role === 'placement');
 	if (!report.check('a placement workflow (file name containing "placement") was imported', placement !== undefined)) return;
@@ -37,13 +66,12 @@ export async function checkPlacementFlow(run: VersionRun, rest: N8nRest): Promis
 	if (!report.check(`${file}: has a Manual Trigger to run it from`, trigger !== undefined)) return;
 	const world = { sandboxUrl: sandbox.url, jobdivaUrl: run.services.jobDiva.url };
 
-	const steps = [LIFECYCLE[0], AGAIN_AT_ONCE, ...LIFECYCLE.slice(1)];
 	let firstRun: SandboxState | undefined;
 	for (const [index, step] of steps.entries()) {
 		await step.change(world);
 		const from = sandbox.requestLog.length;
 		const started = Date.now();
-		const ok = await runOnce(run, rest, placement!.id, trigger!.name, `${file} ${step.name}`, index + 1);
+		const ok = await runOnce(run, rest, placement!.id, trigger!.name, `${file} ${step.name}`, `${runFilePrefix}-${index + 1}`);
 		const shapes = sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1')).map((r) => requestShape(r.method, r.path));
 		console.log(`    ${step.name}: ${shapes.length} calls in ${((Date.now() - started) / 1000).toFixed(1)} s${shapes.length ? ` (${summarize(shapes)})` : ''}`);
 		if (!ok) continue;
@@ -83,15 +111,15 @@ export async function checkPlacementFlow(run: VersionRun, rest: N8nRest): Promis
 }
 
 /** Runs the workflow once in the server and waits for it; true when it succeeded with no node error. */
-async function runOnce(run: VersionRun, rest: N8nRest, workflowId: string, trigger: string, label: string, attempt: number): Promise<boolean> {
+async function runOnce(run: VersionRun, rest: N8nRest, workflowId: string, trigger: string, label: string, runFile: string): Promise<boolean> {
 	const workflow = await rest.workflow(workflowId);
 	const started = await rest.runManually(workflow, trigger);
 	if (!run.report.check(`${label}: POST /rest/workflows/:id/run starts an execution`, started.executionId !== undefined, started)) return false;
 	const execution = await waitForExecution(run.install, rest, started.executionId!, 300_000);
-	writeFileSync(join(run.workDir, `placement-run-${attempt}.json`), JSON.stringify(execution, null, 1));
+	writeFileSync(join(run.workDir, `${runFile}.json`), JSON.stringify(execution, null, 1));
 	const succeeded = run.report.check(`${label}: execution ${execution.id} finished with status success`, execution.status === 'success', `${execution.status}: ${execution.error ?? ''}`);
 	const clean = run.report.equal(`${label}: no node failed`, execution.failedNodes, []);
-	console.log(`    run ${attempt}: nodes run: ${execution.nodesRun.join(', ')}`);
+	console.log(`    ${runFile}: nodes run: ${execution.nodesRun.join(', ')}`);
 	return succeeded && clean;
 }
 
