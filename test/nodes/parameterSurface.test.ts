@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { omit } from 'lodash';
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 import { Ten99PolicyApi } from '../../credentials/Ten99PolicyApi.credentials';
@@ -37,8 +38,7 @@ function surface(property: INodeProperties | INodePropertyCollection | INodeProp
 	const entry: Surface = { name: property.name, type: property.type, default: property.default };
 	// where it applies (one name may be declared per resource or operation); the version is the snapshot's key
 	if (property.displayOptions?.show) {
-		const { '@version': _version, ...show } = property.displayOptions.show;
-		entry.show = show;
+		entry.show = omit(property.displayOptions.show, '@version');
 	}
 	if (property.options) entry.options = (property.options as Array<INodeProperties | INodePropertyCollection | INodePropertyOptions>).map(surface);
 	return entry;
