@@ -31,10 +31,16 @@ function ten99PolicyTable(): string {
 
 /** What Simplify keeps, per resource (from the declaration's `simplified`). */
 function simplifiedFields(): string[] {
+	const filters = RESOURCE_KEYS.filter((key) => RESOURCES[key].search?.filterField).map(
+		(key) => `${RESOURCES[key].plural} by \`${RESOURCES[key].search?.filterField}\``,
+	);
 	const lines = [
-		'Version 2 of the node (the default for new nodes; saved workflows keep version 1 and its parameters) picks every',
-		'1099Policy ID from a searchable list or takes it by ID, and its *Get* and *Get Many* of the large objects have',
-		'*Simplify* (on by default), which returns only these fields (turn it off for the whole object):',
+		'**Node versions.** Version 2 is the default for new nodes; saved workflows and the templates keep version 1, whose',
+		'parameters are unchanged. In version 2 every 1099Policy ID is a resource locator: *From List* (one page of the',
+		`list at a time, newest first; typed text that fits the API's filter is sent as it — ${filters.join(', ')} — other`,
+		'text is matched on the page) or *By ID*. There is no *By URL* mode: 1099Policy documents no dashboard URL per object.',
+		'*Get* and *Get Many* of the large objects have *Simplify* (on by default), which returns only these fields (turn it',
+		"off for the whole object); n8n's editor shows them (the node's output schemas) before the node has run:",
 		'',
 	];
 	for (const key of RESOURCE_KEYS) {

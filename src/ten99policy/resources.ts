@@ -381,18 +381,6 @@ export const RESOURCES = {
 		idPrefix: 'pl_',
 		description: 'Bound insurance coverage',
 		search: { filterField: 'quote', label: (p) => `${String(p.id)} (${String(p.status ?? '')})` },
-		simplified: {
-			id: 'string',
-			status: 'string',
-			contractor: 'string',
-			job: 'string',
-			quote: 'string',
-			coverage_type: 'array',
-			effective_date: 'integer',
-			expiration_date: 'integer',
-			pdf_url: 'string',
-			created: 'integer',
-		},
 		fields: {
 			quote: idOf('quote', 'Quote', 'The quote the policy binds'),
 			effective_date: timestamp('Effective Date', 'When the policy starts'),
