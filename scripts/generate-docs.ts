@@ -31,9 +31,8 @@ function ten99PolicyTable(): string {
 
 /** What Simplify keeps, per resource (from the declaration's `simplified`). */
 function simplifiedFields(): string[] {
-	const filters = RESOURCE_KEYS.filter((key) => RESOURCES[key].search?.filterField).map(
-		(key) => `${RESOURCES[key].plural} by \`${RESOURCES[key].search?.filterField}\``,
-	);
+	const specs: ResourceSpec[] = RESOURCE_KEYS.map((key) => RESOURCES[key]);
+	const filters = specs.filter((spec) => spec.search?.filterField).map((spec) => `${spec.plural} by \`${spec.search?.filterField}\``);
 	const lines = [
 		'**Node versions.** Version 2 is the default for new nodes; saved workflows and the templates keep version 1, whose',
 		'parameters are unchanged. In version 2 every 1099Policy ID is a resource locator: *From List* (one page of the',
