@@ -1,14 +1,16 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /**
  * Writes the README's node reference from the code: the 1099Policy table from the resource declaration
- * (src/ten99policy/resources.ts) and the other nodes' operations from their node descriptions.
- * `--check` fails when the README is out of date (run by `npm test`).
+ * (src/ten99policy/resources.ts) and the other nodes' operations from their node descriptions; and the 1099Policy node's
+ * output schemas (nodes/Ten99Policy/__schema__/, from the same declaration).
+ * `--check` fails when the README or a schema is out of date (run by `npm test`).
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 import type { OperationSpec, ResourceSpec } from '../src/ten99policy/fields';
 import { RESOURCES, RESOURCE_KEYS } from '../src/ten99policy/resources';
+import { offersSimplify, outputSchema } from '../src/ten99policy/simplify';
 
 const root = join(__dirname, '..');
 const START = '<!-- generated:operations:start -->';
@@ -25,6 +27,51 @@ function ten99PolicyTable(): string {
 		}
 	}
 	return rows.join('\n');
+}
+
+/** What Simplify keeps, per resource (from the declaration's `simplified`). */
+function simplifiedFields(): string[] {
+	const specs: ResourceSpec[] = RESOURCE_KEYS.map((key) => RESOURCES[key]);
+	const filters = specs.filter((spec) => spec.search?.filterField).map((spec) => `${spec.plural} by \`${spec.search?.filterField}\``);
+	const lines = [
+		'**Node versions.** Version 2 is the default for new nodes; saved workflows and the templates keep version 1, whose',
+		'parameters are unchanged. In version 2 every 1099Policy ID is a resource locator: *From List* (one page of the',
+		`list at a time, newest first; typed text that fits the API's filter is sent as it — ${filters.join(', ')} — other`,
+		'text is matched on the page) or *By ID*. There is no *By URL* mode: 1099Policy documents no dashboard URL per object.',
+		'*Get* and *Get Many* of the large objects have *Simplify* (on by default), which returns only these fields (turn it',
+		"off for the whole object); n8n's editor shows them (the node's output schemas) before the node has run:",
+		'',
+	];
+	for (const key of RESOURCE_KEYS) {
+		const resource: ResourceSpec = RESOURCES[key];
+		if (resource.simplified) lines.push(`- ${resource.displayName}: ${Object.keys(resource.simplified).map((name) => `\`${name}\``).join(', ')}`);
+	}
+	return lines;
+}
+
+/**
+ * The output schemas n8n's editor shows for a node that has not run yet (n8n reads
+ * `<node folder>/__schema__/v<x.y.z>/<resource>/<operation>.json`, for community packages too): the simplified output
+ * of node version 2, one file per operation offering Simplify.
+ */
+const SCHEMA_DIR = join(root, 'nodes/Ten99Policy/__schema__');
+function schemaFiles(): Map<string, string> {
+	const files = new Map<string, string>();
+	for (const key of RESOURCE_KEYS) {
+		const resource: ResourceSpec = RESOURCES[key];
+		for (const operation of Object.keys(resource.operations)) {
+			const schema = offersSimplify(resource, operation) ? outputSchema(resource) : undefined;
+			if (schema) files.set(join(SCHEMA_DIR, 'v2.0.0', key, `${operation}.json`), `${JSON.stringify(schema, null, '\t')}\n`);
+		}
+	}
+	return files;
+}
+
+function filesUnder(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name));
 }
 
 /** Operations of a node whose description uses the resource/operation (or plain operation) pattern. */
@@ -88,6 +135,8 @@ function generated(): string {
 		'"Additional Fields" (create) or "Update Fields" (update). Every POST carries a `Ten99Policy-Idempotent-Key`.',
 		'',
 		ten99PolicyTable(),
+		'',
+		...simplifiedFields(),
 	];
 	for (const [file, className] of OTHER_NODES) {
 		const section = describedNode(file, className);
@@ -105,13 +154,26 @@ if (start < 0 || end < 0) {
 	process.exit(1);
 }
 const next = readme.slice(0, start) + generated() + readme.slice(end + END.length);
+const schemas = schemaFiles();
 if (process.argv.includes('--check')) {
 	if (next !== readme) {
 		process.stderr.write('README.md node reference is out of date: run `npm run docs` and commit the result.\n');
 		process.exit(1);
 	}
-	process.stdout.write('README.md node reference is up to date.\n');
+	const stale = [...new Set([...schemas.keys(), ...filesUnder(SCHEMA_DIR)])].filter(
+		(file) => !existsSync(file) || readFileSync(file, 'utf8') !== schemas.get(file),
+	);
+	if (stale.length > 0) {
+		process.stderr.write(`Output schemas out of date (${stale.map((file) => relative(root, file)).join(', ')}): run \`npm run docs\` and commit the result.\n`);
+		process.exit(1);
+	}
+	process.stdout.write('README.md node reference and output schemas are up to date.\n');
 } else {
 	writeFileSync(readmePath, next);
-	process.stdout.write('README.md node reference written.\n');
+	rmSync(SCHEMA_DIR, { recursive: true, force: true });
+	for (const [file, text] of schemas) {
+		mkdirSync(dirname(file), { recursive: true });
+		writeFileSync(file, text);
+	}
+	process.stdout.write(`README.md node reference and ${schemas.size} output schemas written.\n`);
 }

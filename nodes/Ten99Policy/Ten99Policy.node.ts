@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 import type { OperationSpec } from '../../src/ten99policy/fields';
 import { operationSpec, resourceSpec } from '../../src/ten99policy/resources';
+import { offersSimplify, simplifyObject } from '../../src/ten99policy/simplify';
 import { mapWithConcurrency } from '../../src/util/pool';
 import { RequestPacer } from '../../src/util/pacer';
 import { RateGate } from '../../src/util/rateGate';
@@ -36,7 +37,10 @@ export class Ten99Policy implements INodeType {
 		name: 'ten99Policy',
 		icon: { light: 'file:ten99policy.svg', dark: 'file:ten99policy.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2: every ID is a resource locator, and Get / Get Many of the large objects offer Simplify (on).
+		// Version 1 keeps its parameters exactly, for saved workflows.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Insure independent contractors with 1099Policy: contractors, jobs, quotes, applications, policies and more',
 		defaults: { name: '1099Policy' },
@@ -75,6 +79,7 @@ export class Ten99Policy implements INodeType {
 		const zone = this.getTimezone();
 		const continueOnFail = this.continueOnFail();
 		const cache = new Map<string, Promise<unknown>>();
+		const simplifiable = this.getNode().typeVersion >= 2 && offersSimplify(spec, operation);
 
 		// An item's parameters, read in the order the node always read them (the first failure is the item's error).
 		const readItem = async (i: number) => {
@@ -82,12 +87,13 @@ export class Ten99Policy implements INodeType {
 			const options = i === 0 ? first : (this.getNodeParameter('options', i, {}) as ItemOptions);
 			const returnAll = op.paginated ? (this.getNodeParameter('returnAll', i, false) as boolean) : false;
 			const limit = op.paginated ? (this.getNodeParameter('limit', i, 50) as number) : 0;
-			return { input, moneyUnit, options, returnAll, limit };
+			const simplify = simplifiable && this.getNodeParameter('simplify', i, true) === true;
+			return { input, moneyUnit, options, returnAll, limit, simplify };
 		};
 
 		const work = mapWithConcurrency(items, concurrency, async (_item, i): Promise<INodeExecutionData[]> => {
 			try {
-				const { input, moneyUnit, options, returnAll, limit } = await readItem(i);
+				const { input, moneyUnit, options, returnAll, limit, simplify } = await readItem(i);
 				const objects = await runOperation(client, resource, operation, op, input, {
 					idempotencyKey: options.sendIdempotencyKey === false ? false : options.idempotencyKey || undefined,
 					returnAll,
@@ -100,7 +106,8 @@ export class Ten99Policy implements INodeType {
 					convert: { moneyUnit, zone },
 					cache,
 				});
-				return objects.map((json) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: i } }));
+				const output = simplify ? objects.map((object) => simplifyObject(spec, object)) : objects;
+				return output.map((json) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: i } }));
 			} catch (error) {
 				if (continueOnFail) {
 					const failed: INodeExecutionData = { json: errorJson(error, i) as INodeExecutionData['json'], pairedItem: { item: i } };

@@ -1,12 +1,17 @@
+import { isEqual } from 'lodash';
 import type { INodeProperties } from 'n8n-workflow';
 import type { OperationSpec, ResourceSpec } from '../../src/ten99policy/fields';
 import { needsId } from '../../src/ten99policy/request';
 import { RESOURCES, RESOURCE_KEYS } from '../../src/ten99policy/resources';
+import { offersSimplify } from '../../src/ten99policy/simplify';
 import { bodyFieldNames, fieldProperty, hasMoney, idProperty } from './fieldParameters';
 
 /**
  * Every parameter of the Ten99Policy node, derived from the resource declaration in src/ten99policy/resources.ts.
  * Adding a field or operation there adds it here, to the client and to the README table.
+ *
+ * One description serves node versions 1 and 2 (n8n's `@version` display option): a parameter that differs between
+ * them is declared once per version, everything else once. Version 1 keeps exactly the parameters it always had.
  */
 export function buildProperties(): INodeProperties[] {
 	const properties: INodeProperties[] = [
@@ -43,14 +48,22 @@ function operationProperties(resourceKey: string, resource: ResourceSpec, opKey:
 	const show = { resource: [resourceKey], operation: [opKey] };
 	const props: INodeProperties[] = [];
 	if (needsId(op)) {
-		props.push({
-			...idProperty('id', `${resource.displayName}`, resourceKey, true, `The ${resource.displayName.toLowerCase()} to ${op.displayName.toLowerCase()}`),
-			displayOptions: { show },
-		});
+		const description = `The ${resource.displayName.toLowerCase()} to ${op.displayName.toLowerCase()}`;
+		props.push(...perVersion(show, (version) => idProperty('id', resource.displayName, resourceKey, true, description, version)));
 	}
 	const fields = bodyFieldNames(op);
 	if (fields.length > 0) props.push(...writeProperties(resource, op, show, fields));
 	if (op.paginated) props.push(...paginationProperties(show));
+	if (offersSimplify(resource, opKey)) {
+		props.push({
+			displayName: 'Simplify',
+			name: 'simplify',
+			type: 'boolean',
+			default: true,
+			displayOptions: { show: { ...show, '@version': [2] } },
+			description: `Whether to return only the fields most workflows need (${Object.keys(resource.simplified ?? {}).join(', ')}) instead of the whole ${resource.displayName.toLowerCase()}`,
+		});
+	}
 	if (op.query && op.query.length > 0) {
 		props.push({
 			displayName: 'Filters',
@@ -64,6 +77,16 @@ function operationProperties(resourceKey: string, resource: ResourceSpec, opKey:
 	}
 	props.push(optionsProperty(resource, op, show));
 	return props;
+}
+
+/** A parameter as versions 1 and 2 declare it: once when it is the same in both, else once per version. */
+function perVersion(show: Record<string, string[]>, build: (version: number) => INodeProperties): INodeProperties[] {
+	const [v1, v2] = [build(1), build(2)];
+	if (isEqual(v1, v2)) return [{ ...v1, displayOptions: { show } }];
+	return [
+		{ ...v1, displayOptions: { show: { ...show, '@version': [1] } } },
+		{ ...v2, displayOptions: { show: { ...show, '@version': [2] } } },
+	];
 }
 
 function writeProperties(resource: ResourceSpec, op: OperationSpec, show: Record<string, string[]>, fields: string[]): INodeProperties[] {

@@ -2,8 +2,17 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { FieldSpec, OperationSpec, ResourceSpec } from '../../src/ten99policy/fields';
 import { RESOURCES } from '../../src/ten99policy/resources';
 
-/** Resources whose objects can be picked from a searchable list in the editor. */
+/**
+ * Resources whose IDs node version 1 offers as a resource locator, frozen: version 1's other IDs are plain strings,
+ * and saved version-1 workflows store them so. From version 2 every resource with `search` in the declaration has one.
+ */
 export const SEARCHABLE = new Set(['contractor', 'entity', 'job', 'quote', 'policy']);
+
+/** Whether an ID of `ref` is a resource locator in node version `version`. */
+export function hasLocator(ref: string, version: number): boolean {
+	if (version < 2) return SEARCHABLE.has(ref);
+	return (RESOURCES as Record<string, ResourceSpec>)[ref]?.search !== undefined;
+}
 
 export function searchMethodName(resource: string): string {
 	return `search${resource.charAt(0).toUpperCase()}${resource.slice(1)}s`;
@@ -26,8 +35,11 @@ const ADDRESS_PARTS: INodeProperties[] = [
 	{ displayName: 'Country', name: 'country', type: 'string', default: 'US', description: '2-letter country code' },
 ];
 
-/** An ID parameter: a searchable resource locator for resources with list search, else a plain string. */
-export function idProperty(name: string, displayName: string, ref: string, required: boolean, description: string): INodeProperties {
+/**
+ * An ID parameter: a resource locator (From List, By ID) for resources with list search, else a plain string.
+ * No "By URL" mode: 1099Policy documents no dashboard URL per object.
+ */
+export function idProperty(name: string, displayName: string, ref: string, required: boolean, description: string, version = 1): INodeProperties {
 	const spec = (RESOURCES as Record<string, ResourceSpec>)[ref];
 	const idMode = {
 		displayName: 'By ID',
@@ -41,7 +53,7 @@ export function idProperty(name: string, displayName: string, ref: string, requi
 			},
 		],
 	};
-	if (!SEARCHABLE.has(ref)) {
+	if (!hasLocator(ref, version)) {
 		return { displayName, name, type: 'string', required, default: '', placeholder: `${spec.idPrefix}...`, description };
 	}
 	return {

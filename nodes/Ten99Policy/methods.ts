@@ -9,36 +9,53 @@ import type {
 import { Ten99PolicyClient } from '../../src/ten99policy/client';
 import { Ten99PolicyApiError, Ten99PolicyConnectionError } from '../../src/ten99policy/errors';
 import type { ResourceSpec } from '../../src/ten99policy/fields';
-import { RESOURCES } from '../../src/ten99policy/resources';
+import { RESOURCES, RESOURCE_KEYS } from '../../src/ten99policy/resources';
 import type { HttpRequest, HttpResponse } from '../../src/util/transport';
-import { SEARCHABLE, searchMethodName } from './fieldParameters';
+import { searchMethodName } from './fieldParameters';
 import { ten99PolicyClient } from '../shared/ten99PolicyTransport';
 import { redactingTransport } from '../../src/util/redact';
 import { nodeSleep } from '../shared/sleep';
 
 const PAGE = 100;
 
-/** List search for a resource locator: one page per call, filtered by the typed text, newest first. */
+/**
+ * The list filter typed text fits, from the declaration (`search.filterField`): an email for an email field (contractors
+ * by email), an ID with the referenced resource's prefix for an ID field (policies by quote). Else none.
+ */
+function serverFilter(spec: ResourceSpec, text: string): Record<string, string> {
+	const name = spec.search?.filterField;
+	const field = name ? spec.fields[name] : undefined;
+	if (!name || !field || text === '') return {};
+	const prefix = field.kind === 'id' ? (RESOURCES as Record<string, ResourceSpec>)[field.ref ?? '']?.idPrefix : undefined;
+	const fits = field.kind === 'email' ? text.includes('@') : prefix !== undefined && text.startsWith(prefix);
+	return fits ? { [name]: text } : {};
+}
+
+/**
+ * List search for a resource locator: one page of the list endpoint per call (newest first), the next page by
+ * n8n's `paginationToken` (the last ID, sent as `starting_after`); text that fits the API's filter is sent as it,
+ * other text is matched against the page's labels and IDs.
+ */
 function listSearch(resourceKey: string) {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 		const spec: ResourceSpec = (RESOURCES as Record<string, ResourceSpec>)[resourceKey];
 		const client = await ten99PolicyClient(this, { maxRetries: 1 });
 		const text = (filter ?? '').trim();
-		const fields: Record<string, unknown> = {};
-		// Contractors can be filtered by email on the server; anything else is matched on the page we fetched.
-		if (spec.search?.filterField === 'email' && text.includes('@')) fields.email = text;
+		const fields: Record<string, unknown> = serverFilter(spec, text);
+		const filtered = Object.keys(fields).length > 0;
 		const page = await client.list(resourceKey, 'list', { fields, startingAfter: paginationToken || undefined }, { limit: PAGE });
 		const needle = text.toLowerCase();
 		const results = page
 			.map((object) => ({ name: spec.search?.label(object) ?? String(object.id), value: String(object.id) }))
-			.filter((r) => needle === '' || fields.email !== undefined || r.name.toLowerCase().includes(needle) || r.value.toLowerCase().includes(needle));
+			.filter((r) => needle === '' || filtered || r.name.toLowerCase().includes(needle) || r.value.toLowerCase().includes(needle));
 		const last = page[page.length - 1];
 		return { results, paginationToken: page.length === PAGE && last ? String(last.id) : undefined };
 	};
 }
 
+/** One list search per resource whose declaration has `search` (version 1's locators use five of them). */
 export const listSearchMethods = Object.fromEntries(
-	[...SEARCHABLE].map((resource) => [searchMethodName(resource), listSearch(resource)]),
+	RESOURCE_KEYS.filter((key) => (RESOURCES[key] as ResourceSpec).search).map((resource) => [searchMethodName(resource), listSearch(resource)]),
 ) as Record<string, (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>>;
 
 export const loadOptionsMethods = {

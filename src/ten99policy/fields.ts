@@ -46,6 +46,9 @@ export interface FieldSpec {
 	default?: string | number | boolean;
 }
 
+/** A JSON Schema type, for the simplified output and its schema. */
+export type JsonType = 'string' | 'integer' | 'boolean' | 'object' | 'array';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface OperationSpec {
@@ -91,8 +94,18 @@ export interface ResourceSpec {
 	path: string;
 	idPrefix: string;
 	description: string;
-	/** List search in the node's resource locator: which field to match and how to label results. */
+	/**
+	 * List search for the node's resource locator ("From List"), one page of the list endpoint at a time: how to label
+	 * an object, and the list filter the API has for this resource, if any (`filterField`, one of the list's `query`
+	 * fields). Typed text that fits the filter (an email for an email field, an ID with the right prefix for an ID
+	 * field) is sent as that filter; other text is matched against the labels of the page.
+	 */
 	search?: { filterField?: string; label: (object: Record<string, unknown>) => string };
+	/**
+	 * Simplify (node version 2, Get and Get Many): the fields a no-code user needs, in output order, with their JSON
+	 * type. The same list is the output schema n8n's editor shows before the node has run.
+	 */
+	simplified?: Record<string, JsonType>;
 	fields: Record<string, FieldSpec>;
 	operations: Record<string, OperationSpec>;
 }

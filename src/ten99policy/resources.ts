@@ -26,6 +26,13 @@ const coverageTypes: FieldSpec = {
 };
 const idOf = (ref: string, displayName: string, description: string): FieldSpec => ({ kind: 'id', ref, displayName, description });
 const timestamp = (displayName: string, description: string): FieldSpec => ({ kind: 'timestamp', displayName, description });
+/** A list-search label: the ID, then the given fields that have a value, e.g. "an_12 (active, cn_3)". */
+const idWith =
+	(...keys: string[]) =>
+	(object: Record<string, unknown>): string => {
+		const values = keys.map((key) => object[key]).filter((value) => typeof value === 'string' && value !== '');
+		return values.length > 0 ? `${String(object.id)} (${values.join(', ')})` : String(object.id);
+	};
 
 const get = (noun: string): OperationSpec => ({
 	displayName: 'Get',
@@ -112,6 +119,16 @@ export const RESOURCES = {
 		search: {
 			filterField: 'email',
 			label: (c) => `${String(c.first_name ?? '')} ${String(c.last_name ?? '')} <${String(c.email ?? '')}>`.trim(),
+		},
+		simplified: {
+			id: 'string',
+			first_name: 'string',
+			last_name: 'string',
+			email: 'string',
+			phone: 'string',
+			company_name: 'string',
+			created: 'integer',
+			custom_metadata: 'object',
 		},
 		fields: {
 			first_name: { kind: 'string', displayName: 'First Name', description: "The contractor's first name" },
@@ -223,6 +240,17 @@ export const RESOURCES = {
 		idPrefix: 'jb_',
 		description: 'The work being insured: role, category, wage and location',
 		search: { label: (j) => `${String(j.name ?? j.id)}${j.region ? ` (${String(j.region)})` : ''}` },
+		simplified: {
+			id: 'string',
+			name: 'string',
+			entity: 'string',
+			category_code: 'string',
+			wage: 'integer',
+			wage_type: 'string',
+			region: 'string',
+			created: 'integer',
+			custom_metadata: 'object',
+		},
 		fields: {
 			name: { kind: 'string', displayName: 'Name', description: 'The name of the contractor job role' },
 			description: { kind: 'string', displayName: 'Description', description: 'Role, responsibilities and qualifications' },
@@ -290,6 +318,18 @@ export const RESOURCES = {
 		idPrefix: 'qt_',
 		description: 'Price and eligibility of coverage for a contractor on a job',
 		search: { label: (q) => `${String(q.id)} (${String(q.contractor && typeof q.contractor === 'object' ? (q.contractor as Record<string, unknown>).id : q.contractor)})` },
+		simplified: {
+			id: 'string',
+			contractor: 'string',
+			job: 'string',
+			coverage_type: 'array',
+			effective_date: 'integer',
+			end_date: 'integer',
+			net_rate: 'integer',
+			eligible: 'boolean',
+			created: 'integer',
+			custom_metadata: 'object',
+		},
 		fields: {
 			contractor: idOf('contractor', 'Contractor', 'The contractor seeking coverage'),
 			job: idOf('job', 'Job', 'The job the contractor will work on'),
@@ -312,6 +352,7 @@ export const RESOURCES = {
 		path: '/apply/sessions',
 		idPrefix: 'ias_',
 		description: "A hosted insurance application for a first-time contractor; send them its URL",
+		search: { label: idWith('status', 'contractor') },
 		fields: {
 			quote: idOf('quote', 'Quote', 'The quote the contractor applies for'),
 			success_url: { kind: 'url', displayName: 'Success URL', description: 'Where the contractor goes after binding coverage' },
@@ -360,6 +401,21 @@ export const RESOURCES = {
 		path: '/assignments',
 		idPrefix: 'an_',
 		description: "Coverage for a returning contractor's new job",
+		search: { label: idWith('status', 'contractor', 'job') },
+		simplified: {
+			id: 'string',
+			status: 'string',
+			eligible: 'boolean',
+			contractor: 'string',
+			job: 'string',
+			policy: 'string',
+			coverage_type: 'array',
+			effective_date: 'integer',
+			end_date: 'integer',
+			net_rate: 'integer',
+			created: 'integer',
+			custom_metadata: 'object',
+		},
 		fields: {
 			contractor: idOf('contractor', 'Contractor', 'The returning contractor'),
 			job: idOf('job', 'Job', 'The job the assignment covers'),
@@ -396,6 +452,7 @@ export const RESOURCES = {
 		path: '/invoices',
 		idPrefix: 'in_',
 		description: 'Final remuneration for a pay cycle',
+		search: { label: idWith('contractor', 'job') },
 		fields: {
 			contractor: idOf('contractor', 'Contractor', 'The contractor who was paid'),
 			job: idOf('job', 'Job', 'The job the pay is for'),
@@ -418,6 +475,7 @@ export const RESOURCES = {
 		path: '/files/certificates',
 		idPrefix: 'ci_',
 		description: "A contractor's own certificate of insurance (BYO-COI), reviewed by 1099Policy",
+		search: { label: idWith('status', 'contractor') },
 		fields: {
 			certificate: {
 				kind: 'file',
@@ -456,6 +514,7 @@ export const RESOURCES = {
 		path: '/webhook_endpoints',
 		idPrefix: 'whe_',
 		description: 'A URL 1099Policy posts events to (the trigger node manages its own)',
+		search: { label: idWith('url') },
 		fields: {
 			url: { kind: 'url', displayName: 'URL', description: 'The HTTPS URL that receives events' },
 			description: { kind: 'string', displayName: 'Description', description: 'A note for your team' },
@@ -480,6 +539,7 @@ export const RESOURCES = {
 		path: '/events',
 		idPrefix: 'ev_',
 		description: 'Webhook events 1099Policy has emitted',
+		search: { label: idWith('type') },
 		fields: {},
 		operations: {
 			get: get('event'),

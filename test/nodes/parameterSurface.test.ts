@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { omit } from 'lodash';
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 import { Ten99PolicyApi } from '../../credentials/Ten99PolicyApi.credentials';
@@ -35,8 +36,10 @@ function surface(property: INodeProperties | INodePropertyCollection | INodeProp
 	if (!('type' in property) && 'values' in property) return { name: property.name, values: property.values.map(surface) };
 	if (!('type' in property)) return (property as INodePropertyOptions).value;
 	const entry: Surface = { name: property.name, type: property.type, default: property.default };
-	// where it applies (one name may be declared per resource or operation)
-	if (property.displayOptions?.show) entry.show = property.displayOptions.show;
+	// where it applies (one name may be declared per resource or operation); the version is the snapshot's key
+	if (property.displayOptions?.show) {
+		entry.show = omit(property.displayOptions.show, '@version');
+	}
 	if (property.options) entry.options = (property.options as Array<INodeProperties | INodePropertyCollection | INodePropertyOptions>).map(surface);
 	return entry;
 }
@@ -58,9 +61,16 @@ function currentSurface(): Record<string, unknown> {
 	);
 	expect(nodes.map((node) => node.constructor.name).sort()).toEqual([...shipped].sort());
 	const result: Record<string, unknown> = {};
+	// One entry per node version, holding the parameters that version shows (n8n's `@version` display option).
 	for (const node of nodes) {
 		const { name, version, properties } = node.description;
-		result[`node ${name} v${String(version)}`] = properties.map(surface);
+		for (const v of Array.isArray(version) ? version : [version]) {
+			const shown = properties.filter((p) => {
+				const only = p.displayOptions?.show?.['@version'];
+				return only === undefined || only.includes(v);
+			});
+			result[`node ${name} v${v}`] = shown.map(surface);
+		}
 	}
 	for (const credential of [new Ten99PolicyApi(), new JobDivaApi()]) result[`credential ${credential.name}`] = credential.properties.map(surface);
 	return JSON.parse(JSON.stringify(result)) as Record<string, unknown>;

@@ -190,6 +190,17 @@ export class N8nRest {
 		return this.request('GET', `/rest/executions/${id}`);
 	}
 
+	/**
+	 * What n8n serves at `/schemas/<node type>/<x.y.z>/<resource>/<operation>.json`: the output schema its editor shows
+	 * for a node that has not run yet (read from the node's `__schema__` folder). Undefined when n8n answers 404.
+	 */
+	async outputSchema(nodeType: string, version: string, resource: string, operation: string): Promise<Record<string, unknown> | undefined> {
+		const response = await fetch(`${this.baseUrl}/schemas/${nodeType}/${version}/${resource}/${operation}.json`);
+		if (response.status === 404) return undefined;
+		if (!response.ok) throw new Error(`GET /schemas/${nodeType}/${version}/${resource}/${operation}.json answered ${response.status}`);
+		return (await response.json()) as Record<string, unknown>;
+	}
+
 	private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
 		const headers: Record<string, string> = { 'browser-id': BROWSER_ID };
 		if (this.cookie) headers.cookie = `${AUTH_COOKIE}=${this.cookie}`;

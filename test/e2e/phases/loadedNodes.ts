@@ -14,6 +14,12 @@ export async function checkLoadedNodes(run: VersionRun, rest: N8nRest): Promise<
 		const found = types.find((t) => t.name === name);
 		run.report.check(`nodes.json lists ${name}${found ? ` v${versionsOf(found).join(',')}` : ''}`, found !== undefined);
 	}
+	const policyNode = types.find((t) => t.name === 'n8n-nodes-ten99policy.ten99Policy');
+	run.report.check('the 1099Policy node offers versions 1 (saved workflows) and 2', policyNode !== undefined && versionsOf(policyNode).join(',') === '1,2');
+	// The editor's schema preview: n8n serves our node's output schema from dist/nodes/Ten99Policy/__schema__.
+	const schema = await rest.outputSchema('n8n-nodes-ten99policy.ten99Policy', '2.0.0', 'contractor', 'get');
+	const fields = Object.keys((schema?.properties as Record<string, unknown> | undefined) ?? {});
+	run.report.check(`n8n serves the output schema of 1099Policy v2 Contractor → Get (${fields.join(', ') || 'none'})`, fields.includes('email'));
 	for (const template of templateFiles()) {
 		const file = template.file.split('/').pop();
 		for (const node of template.nodes) {

@@ -32,8 +32,62 @@ describe('list search and load options', () => {
 	afterEach(() => nock.cleanAll());
 	afterAll(teardownNock);
 
-	it('the node offers list search for contractor, entity, job, quote, policy', () => {
-		expect(Object.keys(new Ten99Policy().methods.listSearch).sort()).toEqual(['searchContractors', 'searchEntitys', 'searchJobs', 'searchPolicys', 'searchQuotes']);
+	it('the node offers list search for every resource with IDs (version 1 uses the first five, version 2 all)', () => {
+		expect(Object.keys(new Ten99Policy().methods.listSearch).sort()).toEqual([
+			'searchApplicationSessions',
+			'searchAssignments',
+			'searchCertificates',
+			'searchContractors',
+			'searchEntitys',
+			'searchEvents',
+			'searchInvoices',
+			'searchJobs',
+			'searchPolicys',
+			'searchQuotes',
+			'searchWebhookEndpoints',
+		]);
+	});
+
+	it('assignments: one page of GET /assignments, labelled with status, contractor and job; the next page by starting_after', async () => {
+		const seen: SeenRequest[] = [];
+		const page = Array.from({ length: 100 }, (_, i) => ({ id: `an_${i}`, status: i === 7 ? 'pending' : 'active', contractor: `cn_${i}`, job: 'jb_1' }));
+		nock(BASE).get('/api/v1/assignments').query(true).reply(recorder(seen, 200, page));
+		const first = await listSearchMethods.searchAssignments.call(loadOptionsContext(), 'pending');
+		expect(seen[0].query).toEqual([['limit', '100']]);
+		expect(first).toEqual({ results: [{ name: 'an_7 (pending, cn_7, jb_1)', value: 'an_7' }], paginationToken: 'an_99' });
+
+		nock(BASE).get('/api/v1/assignments').query(true).reply(recorder(seen, 200, [{ id: 'an_100' }]));
+		const next = await listSearchMethods.searchAssignments.call(loadOptionsContext(), undefined, 'an_99');
+		expect(seen[1].query).toEqual([
+			['limit', '100'],
+			['starting_after', 'an_99'],
+		]);
+		expect(next).toEqual({ results: [{ name: 'an_100', value: 'an_100' }], paginationToken: undefined });
+	});
+
+	it("policies: a quote ID is sent as the list's quote filter; other text is matched on the page", async () => {
+		const seen: SeenRequest[] = [];
+		nock(BASE).get('/api/v1/policies').query(true).reply(recorder(seen, 200, [{ id: 'pl_1', status: 'active', quote: 'qt_5' }]));
+		const byQuote = await listSearchMethods.searchPolicys.call(loadOptionsContext(), ' qt_5 ');
+		expect(seen[0].query).toEqual([
+			['quote', 'qt_5'],
+			['limit', '100'],
+		]);
+		expect(byQuote.results).toEqual([{ name: 'pl_1 (active)', value: 'pl_1' }]);
+
+		nock(BASE).get('/api/v1/policies').query(true).reply(recorder(seen, 200, [{ id: 'pl_1', status: 'active' }, { id: 'pl_2', status: 'cancelled' }]));
+		const byText = await listSearchMethods.searchPolicys.call(loadOptionsContext(), 'cancel');
+		expect(seen[1].query).toEqual([['limit', '100']]);
+		expect(byText.results).toEqual([{ name: 'pl_2 (cancelled)', value: 'pl_2' }]);
+	});
+
+	it('webhook endpoints are labelled with their URL, events with their type', async () => {
+		nock(BASE).get('/api/v1/webhook_endpoints').query(true).reply(200, [{ id: 'whe_1', url: 'https://n8n.example.com/webhook/abc' }]);
+		nock(BASE).get('/api/v1/events').query(true).reply(200, [{ id: 'ev_1', type: 'policy.active' }]);
+		expect((await listSearchMethods.searchWebhookEndpoints.call(loadOptionsContext())).results).toEqual([
+			{ name: 'whe_1 (https://n8n.example.com/webhook/abc)', value: 'whe_1' },
+		]);
+		expect((await listSearchMethods.searchEvents.call(loadOptionsContext())).results).toEqual([{ name: 'ev_1 (policy.active)', value: 'ev_1' }]);
 	});
 
 	it('an email filters contractors on the server', async () => {
