@@ -95,6 +95,7 @@ export async function runVersion(install: N8nInstall, tarball: string, report: R
 				run.workflows = await bindImportedWorkflows(run, rest, templates, types ?? [], credentials);
 			});
 			await report.phase('placement flow in the server, over a placement\'s life (ledger in a Data table)', () => checkPlacementFlow(run, rest));
+			await report.phase('timesheet → invoice flow in the server (invoice ledger in a Data table)', () => import('./phases/invoices').then((m) => m.checkInvoiceFlow(run, rest)));
 			await report.phase('compliance flow: activation, signed and forged deliveries', () => checkComplianceFlow(run, rest));
 			if (install.screenshots) await report.phase('the editor, seen (headless Chromium)', () => checkEditor(run, rest));
 		} finally {
