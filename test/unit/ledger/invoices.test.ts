@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { describe, expect, it } from 'vitest';
 import { decideInvoice, estimateOf, INVOICE_COLUMNS, readInvoiceRow, type InvoiceRow, type MappedPay } from '../../../src/ledger/invoices';
 import { readRow, type LedgerRow } from '../../../src/ledger/row';
