@@ -7,7 +7,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { decideInvoice, estimateOf, readInvoiceRow, type InvoiceRoute, type InvoiceRow, type MappedPay } from '../../src/ledger/invoices';
+import { decideInvoice, estimateOf, onePerCycle, readInvoiceRow, type InvoiceDecision, type InvoiceRoute, type InvoiceRow, type MappedPay } from '../../src/ledger/invoices';
 import { describeValue, ValueError } from '../../src/util/valueError';
 import { ledgerRowsOf } from '../shared/ledgerRows';
 
@@ -91,11 +91,11 @@ export class Ten99PolicyInvoiceLedger implements INodeType {
 		const placements = ledgerRowsOf(this).map(({ row }) => row);
 		const invoices = invoiceRowsOf(this);
 		const out: INodeExecutionData[][] = ROUTES.map(() => []);
+		const decided: Array<{ item: number; decision: InvoiceDecision }> = [];
 		for (let i = 0; i < items.length; i++) {
 			try {
 				const estimate = estimateOf(this.getNodeParameter('hoursWorked', i, ''), this.getNodeParameter('agreedPayRate', i, ''));
-				const decision = decideInvoice(items[i].json as unknown as MappedPay, placements, invoices, estimate);
-				out[ROUTES.indexOf(decision.route)].push({ json: decision as unknown as IDataObject, pairedItem: { item: i, input: 0 } });
+				decided.push({ item: i, decision: decideInvoice(items[i].json as unknown as MappedPay, placements, invoices, estimate) });
 			} catch (error) {
 				if (!(error instanceof ValueError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 				const failure = new NodeOperationError(this.getNode(), `[item ${i}] ${error.message}`, { itemIndex: i, description: `Fix: ${error.fix}` });
@@ -103,6 +103,10 @@ export class Ten99PolicyInvoiceLedger implements INodeType {
 				out[0].push({ json: { error: error.message, field: error.field, fix: error.fix }, error: failure, pairedItem: { item: i, input: 0 } });
 			}
 		}
+		const final = onePerCycle(decided.map(({ decision }) => decision));
+		decided.forEach(({ item }, k) => {
+			out[ROUTES.indexOf(final[k].route)].push({ json: final[k] as unknown as IDataObject, pairedItem: { item, input: 0 } });
+		});
 		return out;
 	}
 }

@@ -184,3 +184,20 @@ export function decideInvoice(pay: MappedPay, placements: readonly LedgerRow[], 
 			: `pay ${dollars(gross)} differs from the placement's estimate ${dollars(estimatedPay)}`;
 	return { ...base, route: 'create', reason: own ? `${reason} (${own.state} before)` : reason, body: send };
 }
+
+/**
+ * One decision per pay cycle and run: when one run holds two timesheets of the same placement and pay cycle (a
+ * timesheet re-entered under a new ID), the one JobDiva served last (its feed is oldest first) counts and the others
+ * send nothing — two sends would make a second invoice, or a refusal that hides the first.
+ */
+export function onePerCycle(decisions: readonly InvoiceDecision[]): InvoiceDecision[] {
+	const last = new Map<string, number>();
+	decisions.forEach((d, i) => {
+		if (d.route !== 'notInsured') last.set(d.cycleKey, i);
+	});
+	return decisions.map((d, i) => {
+		const winner = last.get(d.cycleKey);
+		if (d.route === 'notInsured' || winner === undefined || winner === i) return d;
+		return { ...d, route: 'unchanged', reason: `timesheet ${d.row.sourceId || '?'} is superseded by timesheet ${decisions[winner].row.sourceId || '?'} of the same pay cycle, served later` };
+	});
+}

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { describe, expect, it } from 'vitest';
-import { decideInvoice, estimateOf, INVOICE_COLUMNS, readInvoiceRow, type InvoiceRow, type MappedPay } from '../../../src/ledger/invoices';
+import { decideInvoice, estimateOf, INVOICE_COLUMNS, onePerCycle, readInvoiceRow, type InvoiceRow, type MappedPay } from '../../../src/ledger/invoices';
 import { readRow, type LedgerRow } from '../../../src/ledger/row';
 
 const WEEK_START = 1_795_842_000; // 2026-11-28 00:00 America/New_York
@@ -111,5 +111,17 @@ describe('the invoice ledger: final pay once per pay cycle per insured placement
 		expect(INVOICE_COLUMNS).toEqual(['cycleKey', 'placementId', 'candidateId', 'sourceId', 'state', 'invoiceId', 'contractorId', 'jobId', 'grossPay', 'estimatedPay', 'payStart', 'payEnd', 'lastAction']);
 		expect(readInvoiceRow({ cycleKey: 'x', state: 'paid' })).toBeUndefined();
 		expect(readInvoiceRow({ cycleKey: 'x', state: 'recorded', grossPay: 416063, id: 7, createdAt: 'now' })).toMatchObject({ grossPay: '416063', invoiceId: '' });
+	});
+});
+
+describe('one decision per pay cycle and run', () => {
+	it('two timesheets of one placement and week in one run: the one served last counts, the other sends nothing', () => {
+		const first = { ...pay(416063), invoice: { ...pay(416063).invoice!, idempotencyKey: 'jobdiva-invoice-9001-aaaaaaaa' } };
+		const second = { ...pay(420000), invoice: { ...pay(420000).invoice!, idempotencyKey: 'jobdiva-invoice-9005-bbbbbbbb' } };
+		const other = { ...pay(100000, { jobId: '78913' }) };
+		const rows = [placementRow(), placementRow({ placementId: '45690', jobdivaJobId: '78913', jobId: 'jb_2' })];
+		const decisions = onePerCycle([first, second, other].map((p) => decideInvoice(p, rows, [], 404175)));
+		expect(decisions.map((d) => d.route)).toEqual(['unchanged', 'create', 'create']);
+		expect(decisions[0].reason).toBe('timesheet 9001 is superseded by timesheet 9005 of the same pay cycle, served later');
 	});
 });
