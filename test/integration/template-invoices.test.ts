@@ -75,6 +75,24 @@ describe('template: JobDiva timesheets → 1099Policy invoices, once per pay cyc
 		expect(notInsured).toEqual([expect.stringMatching(/placement 45680 is "awaiting application" in the placement ledger, not insured/)]);
 		expect(run.output('Not approved yet').map((i) => i.json.timesheetId)).toEqual(['9004']);
 	});
+
+	it('a timesheet JobDiva cannot be paid from goes to Needs fixing in JobDiva, naming the field, the value and the fix; nothing is sent', async () => {
+		const response = await fetch(`${jobdiva.url}/__standin/timesheets/9006`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ employeeId: '12345', jobId: '78910', weekEnding: '2026-11-21', regularHours: 0, payRate: 95.1, at: new Date(Date.now() - 5_000).toISOString() }),
+		});
+		expect(response.status).toBe(200);
+		restoreTables(LEDGER_TABLE, placements);
+		restoreTables(INVOICE_LEDGER_TABLE, invoices);
+		const from = sandbox.requestLog.length;
+		const run = await runTemplate(INVOICE_TEMPLATE, credentials);
+		expect(run.error).toBeUndefined();
+		expect(run.output('Needs fixing in JobDiva').map((i) => i.json)).toEqual([
+			{ timesheetId: '9006', problem: expect.stringMatching(/REG_HOURS: gives a gross pay of 0 cents \(got "0"\)\. Only record invoices for pay actually earned/) },
+		]);
+		expect(sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1'))).toEqual([]);
+	});
 });
 
 describe('template: an invoice ledger that cannot be written stops the run before the invoice is sent', () => {
