@@ -5,6 +5,8 @@
  * makes one contractor a returning one, runs the shipped template through n8n's workflow engine and prints what
  * happened to each placement; then tells the rest of a placement's life (test/demo/lifecycle.ts) — a day later,
  * a change, an end, an email change — one run each, with the calls it cost and the placement ledger's rows.
+ * `npm run demo -- invoices`: after the placement run, the timesheet → invoice template over time instead
+ * (test/demo/invoices.ts): final pay recorded once per pay cycle, pay as estimated, a day later, corrections.
  * `--keep` leaves the sandbox up; `--no-build` skips the build (the test of the demo uses it).
  */
 import { execSync } from 'node:child_process';
@@ -14,16 +16,19 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { startJobDivaStandin, STANDIN_USER } from '../test/jobdiva-standin';
 import { startSandbox, type Sandbox } from '../test/sandbox';
 import { LEDGER_TABLE } from '../src/ledger/row';
+import { INVOICE_LEDGER_TABLE } from '../src/ledger/invoices';
+import { INVOICE_STEPS } from '../test/demo/invoices';
 import { LIFECYCLE } from '../test/demo/lifecycle';
 import { EXPECTED, RETURNING, SANDBOX_KEY, seedReturningContractor } from '../test/demo/scenario';
 import { tableRows } from '../test/helpers/dataTableDouble';
 import { fixturesForToday } from '../test/demo/timeShift';
-import { PLACEMENT_TEMPLATE, runTemplate } from '../test/helpers/template';
+import { INVOICE_TEMPLATE, PLACEMENT_TEMPLATE, runTemplate } from '../test/helpers/template';
 import type { RunResult } from '../test/helpers/workflow';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const keep = process.argv.includes('--keep');
+const invoices = process.argv.includes('invoices');
 
 type Outcome = { placementId: string; candidate: string; outcome: string; detail: string };
 
@@ -122,7 +127,8 @@ async function main(): Promise<void> {
 
 		const ledger = () => new Map(tableRows(LEDGER_TABLE).map((r) => [String(r.placementId), r]));
 		const problems: string[] = [];
-		for (const step of LIFECYCLE.slice(1)) {
+		if (invoices) problems.push(...(await invoiceStory(sandbox, jobdiva.url, credentials)));
+		for (const step of invoices ? [] : LIFECYCLE.slice(1)) {
 			const rowsBefore = ledger();
 			await step.change({ sandboxUrl: sandbox.url, jobdivaUrl: jobdiva.url });
 			const from = sandbox.requestLog.length;
@@ -165,6 +171,29 @@ async function main(): Promise<void> {
 			await jobdiva.stop();
 		}
 	}
+}
+
+/** The timesheet → invoice template over time, one run per step of test/demo/invoices.ts; returns what went unexpectedly. */
+async function invoiceStory(sandbox: Sandbox, jobdivaUrl: string, credentials: Parameters<typeof runTemplate>[1]): Promise<string[]> {
+	const problems: string[] = [];
+	for (const step of INVOICE_STEPS) {
+		await step.change({ sandboxUrl: sandbox.url, jobdivaUrl });
+		const from = sandbox.requestLog.length;
+		const result = await runTemplate(INVOICE_TEMPLATE, credentials);
+		if (result.error) throw result.error;
+		const made = sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1'));
+		out();
+		out(bold(`Invoices, ${step.name}: ${step.story}`));
+		out(`  ${made.length} calls to 1099Policy${made.length ? `: ${made.map((r) => `${r.method} ${r.path.replace('/api/v1', '')}`).join(', ')}` : ''}`);
+		for (const node of ['Invoice recorded', 'Invoice corrected', 'Pay as estimated: no invoice', 'Unchanged: nothing sent', 'Not insured: no invoice', 'Not approved yet']) {
+			for (const { json } of outputs(result, node)) out(`  ${node.padEnd(29)} ${String(json.placementId ?? json.candidateId ?? json.timesheetId ?? '')}  ${String(json.reason ?? json.status ?? '')}`);
+		}
+		if (made.length !== step.expect.calls) problems.push(`invoices, ${step.name}: ${made.length} calls, expected ${step.expect.calls}`);
+	}
+	out();
+	out(`1099Policy holds ${sandbox.state().invoices.length} invoices; the invoice ledger (n8n Data table "${INVOICE_LEDGER_TABLE}"):`);
+	for (const row of tableRows(INVOICE_LEDGER_TABLE)) out(`  ${String(row.cycleKey).padEnd(30)} timesheet ${String(row.sourceId)}  ${String(row.state).padEnd(12)} ${money(Number(row.grossPay))}  ${String(row.invoiceId)}`);
+	return problems;
 }
 
 main()

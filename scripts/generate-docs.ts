@@ -125,6 +125,7 @@ const OTHER_NODES: Array<[string, string]> = [
 	['nodes/JobDivaPollingTrigger/JobDivaPollingTrigger.node.ts', 'JobDivaPollingTrigger'],
 	['nodes/Ten99PolicyLedger/Ten99PolicyLedger.node.ts', 'Ten99PolicyLedger'],
 	['nodes/Ten99PolicyCoverageCheck/Ten99PolicyCoverageCheck.node.ts', 'Ten99PolicyCoverageCheck'],
+	['nodes/Ten99PolicyInvoiceLedger/Ten99PolicyInvoiceLedger.node.ts', 'Ten99PolicyInvoiceLedger'],
 ];
 
 function generated(): string {

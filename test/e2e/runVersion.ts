@@ -100,6 +100,7 @@ export async function runVersion(install: N8nInstall, tarball: string, report: R
 				run.workflows = await bindImportedWorkflows(run, rest, templates, types ?? [], credentials);
 			});
 			await report.phase('placement flow in the server, over a placement\'s life (ledger in a Data table)', () => checkPlacementFlow(run, rest));
+			await report.phase('timesheet → invoice flow in the server (invoice ledger in a Data table)', () => import('./phases/invoices').then((m) => m.checkInvoiceFlow(run, rest)));
 			await report.phase('compliance flow: activation, signed and forged deliveries', () => checkComplianceFlow(run, rest));
 			await report.phase('daily coverage check in the server: clean state, rebuilt ledger, one finding of each kind', () => checkCoverageFlow(run, rest));
 			await report.phase('HTTP Request node with our credentials as predefined credential types', () => checkHttpRequestCredentials(run, rest));

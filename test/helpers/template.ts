@@ -8,6 +8,7 @@ import { JobDivaPollingTrigger } from '../../nodes/JobDivaPollingTrigger/JobDiva
 import { JobDivaToTen99 } from '../../nodes/JobDivaToTen99/JobDivaToTen99.node';
 import { JobDivaTrigger } from '../../nodes/JobDivaTrigger/JobDivaTrigger.node';
 import { Ten99PolicyCoverageCheck } from '../../nodes/Ten99PolicyCoverageCheck/Ten99PolicyCoverageCheck.node';
+import { Ten99PolicyInvoiceLedger } from '../../nodes/Ten99PolicyInvoiceLedger/Ten99PolicyInvoiceLedger.node';
 import { Ten99PolicyLedger } from '../../nodes/Ten99PolicyLedger/Ten99PolicyLedger.node';
 import { Ten99PolicyTrigger } from '../../nodes/Ten99PolicyTrigger/Ten99PolicyTrigger.node';
 import { BASE_NODE_DOUBLES } from './baseNodeDoubles';
@@ -18,6 +19,7 @@ export const TEMPLATES = join(__dirname, '../../templates');
 export const PLACEMENT_TEMPLATE = 'jobdiva-placement-to-1099policy.json';
 export const COMPLIANCE_TEMPLATE = '1099policy-compliance-sync.json';
 export const COVERAGE_TEMPLATE = '1099policy-daily-coverage-check.json';
+export const INVOICE_TEMPLATE = 'jobdiva-timesheets-to-1099policy-invoices.json';
 /** The placement template's manual entry point (n8n's `execute` command starts there too). */
 export const RUN_NOW = 'Run now (test or backfill)';
 
@@ -28,6 +30,7 @@ registerNodeType(`${PACKAGE}.jobDivaPollingTrigger`, new JobDivaPollingTrigger()
 registerNodeType(`${PACKAGE}.ten99PolicyTrigger`, new Ten99PolicyTrigger());
 registerNodeType(`${PACKAGE}.ten99PolicyLedger`, new Ten99PolicyLedger());
 registerNodeType(`${PACKAGE}.ten99PolicyCoverageCheck`, new Ten99PolicyCoverageCheck());
+registerNodeType(`${PACKAGE}.ten99PolicyInvoiceLedger`, new Ten99PolicyInvoiceLedger());
 for (const [type, node] of Object.entries(BASE_NODE_DOUBLES)) registerNodeType(type, node);
 registerCredentialType(new JobDivaApi());
 

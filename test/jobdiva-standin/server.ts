@@ -14,6 +14,7 @@ import {
 	type PlacementChange,
 	type PlacementView,
 } from './placements';
+import { putTimesheet, timesheetView, type TimesheetChange } from './timesheets';
 import { sendSignedWebhook, type WebhookResult, type WebhookSendOptions } from './webhookSender';
 
 export interface StandinOptions {
@@ -231,6 +232,17 @@ export async function startJobDivaStandin(options: StandinOptions = {}): Promise
 		};
 		const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
 		const { webhook, ...fields } = input;
+		const timesheet = /^\/timesheets\/([^/]+)$/.exec(path);
+		if (timesheet) {
+			try {
+				if (method === 'GET') return send(200, timesheetView(fixtures, timesheet[1]));
+				if (method === 'POST') return send(200, putTimesheet(fixtures, timesheet[1], fields as TimesheetChange));
+				throw new PlacementError(404, `No admin endpoint ${method} ${ADMIN_PREFIX}${path}`);
+			} catch (error) {
+				if (error instanceof PlacementError) return send(error.status, { error: error.message });
+				throw error;
+			}
+		}
 		const match = /^\/placements\/([^/]+)(\/change|\/end)?$/.exec(path);
 		try {
 			if (!match) throw new PlacementError(404, `No admin endpoint ${method} ${ADMIN_PREFIX}${path}`);

@@ -26,7 +26,7 @@ function parameterNames(properties: INodeProperties[]): Set<string> {
 describe('shipped templates', () => {
 	it('are shipped in the npm package', () => {
 		expect(pkg.files).toContain('templates');
-		expect(files.sort()).toEqual(['1099policy-compliance-sync.json', '1099policy-daily-coverage-check.json', 'jobdiva-placement-to-1099policy.json']);
+		expect(files.sort()).toEqual(['1099policy-compliance-sync.json', '1099policy-daily-coverage-check.json', 'jobdiva-placement-to-1099policy.json', 'jobdiva-timesheets-to-1099policy-invoices.json']);
 	});
 
 	describe.each(files)('%s', (file) => {
