@@ -131,7 +131,8 @@ function checkKnown(spec: ResourceSpec, allowed: readonly string[], fields: Reco
 	for (const name of Object.keys(fields)) {
 		if (!allowed.includes(name)) {
 			throw new ValueError(
-				name.trim() === '' ? `(the key ${JSON.stringify(name)})` : name,
+				// A key that is empty or starts or ends with a space is quoted, so the message shows exactly what was sent.
+				name.trim() === name && name !== '' ? name : `(the key ${JSON.stringify(name)})`,
 				fields[name],
 				`is not a field of ${label}`,
 				allowed.length ? `Use only: ${allowed.join(', ')}.` : 'This operation takes no fields.',

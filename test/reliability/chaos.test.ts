@@ -94,5 +94,6 @@ describe('chaos: 500 placements under 10% 500s, 5% 429s and 2% dropped-after-app
 		// With 6 retries a placement fails for faults only when one request meets 7 in a row: all others must be done.
 		expect(done).toBeGreaterThanOrEqual(COUNT - COUNT / 100 - 5);
 		expect(state.contractors).toHaveLength(contractors.size);
-	});
+	// About 5 s on a quiet machine; minutes when the machine is shared (seen: 39 s at load 14), which is not what this test judges.
+	}, 180_000);
 });

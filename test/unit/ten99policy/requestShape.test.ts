@@ -114,6 +114,9 @@ describe('request shape of every declared operation', () => {
 		expect(() => buildRequest('contractor', 'create', { fields: { first_name: 'Jo', last_name: 'Lee' } })).toThrow(/email: is required for Contractor → Create/);
 		// Unknown field, with the allowed ones.
 		expect(() => buildRequest('quote', 'create', { fields: { ...ref('quote'), colour: 'red' } })).toThrow(/colour: is not a field of Quote → Create.*Use only: contractor, job, coverage_type/);
+		// A key with spaces around it (or none at all) is quoted, so the message shows exactly what was sent.
+		expect(() => buildRequest('contractor', 'create', { fields: { ' !': [] } })).toThrow(/^\(the key " !"\): is not a field of Contractor → Create/);
+		expect(() => buildRequest('contractor', 'create', { fields: { '': 1 } })).toThrow(/^\(the key ""\): is not a field/);
 		// An empty update changes nothing.
 		expect(() => buildRequest('job', 'update', { id: 'jb_1', fields: {} })).toThrow(/would change nothing/);
 		// An ID of the wrong resource.
