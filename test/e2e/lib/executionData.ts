@@ -18,7 +18,7 @@ interface RunData {
 	resultData: {
 		lastNodeExecuted?: string;
 		error?: { message?: string };
-		runData: Record<string, Array<{ error?: { message?: string }; data?: { main?: Array<Items | null> } }>>;
+		runData: Record<string, Array<{ error?: { message?: string }; executionTime?: number; data?: { main?: Array<Items | null> } }>>;
 	};
 }
 
@@ -54,6 +54,8 @@ export interface FinishedExecution {
 	nodesRun: string[];
 	/** All items a node emitted on its main outputs, over all its runs. */
 	items(node: string): Array<Record<string, unknown>>;
+	/** How long a node ran, in ms, over all its runs (n8n's `executionTime`). */
+	runTimeMs(node: string): number;
 }
 
 const UNFINISHED = new Set(['new', 'running', 'waiting', 'unknown']);
@@ -72,5 +74,6 @@ export async function waitForExecution(install: N8nInstall, rest: N8nRest, id: s
 			.map(([name, runs]) => `${name}: ${runs.find((r) => r.error)?.error?.message}`),
 		nodesRun: Object.keys(runData),
 		items: (node) => (runData[node] ?? []).flatMap((r) => (r.data?.main ?? []).flatMap((output) => (output ?? []).map((item) => item.json))),
+		runTimeMs: (node) => (runData[node] ?? []).reduce((sum, r) => sum + (r.executionTime ?? 0), 0),
 	};
 }
