@@ -10,8 +10,8 @@ import type { Sleep } from './transport';
  *  - it grows only while answers come back about as fast as the fastest seen (a recent round trip at most
  *    `latencyTolerance` × the fastest, plus `latencySlackMs`): longer round trips mean requests now queue (at the API,
  *    or for this process's CPU), so more in flight would only add waiting;
- *  - on a 429 it halves, once per `Retry-After` pause (the answers to requests already sent arrive with the first
- *    429; they are the same signal, not a new one);
+ *  - on a 429 it halves, once per `Retry-After` pause or round trip, whichever is longer (the answers to requests
+ *    already sent arrive with the first 429; they are the same signal, not a new one);
  *  - it never goes below one or above `max`.
  * The pause itself (every request waits for `Retry-After`) is the shared RateGate's: this only decides how many go.
  */
@@ -57,7 +57,8 @@ export class AdaptiveConcurrency {
 		if (now < this.calmAt) return;
 		this.window = Math.max(1, this.window / 2);
 		this.threshold = this.window;
-		this.calmAt = now + Math.max(0, delayMs);
+		// At least one round trip: the answers to the requests already in flight (Retry-After: 0 included).
+		this.calmAt = now + Math.max(delayMs, this.recentMs ?? 0);
 	}
 }
 

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installCommunityPackage } from '../e2e/lib/communityPackage';
@@ -15,7 +15,8 @@ import { startSandboxProcess } from './sandboxProcess';
 /**
  * `npm run bench -- peers`: side by side in one real n8n (the e2e's install in .cache/n8n/<version>, default 2.8.4;
  * PEERS_N8N=2.40.7 for the other), 1,000 contractor creates against the sandbox answering after 25 ms, through
- *   - our 1099Policy node, Contractor → Create, Requests in Parallel not added (adaptive, up to 64 at once);
+ *   - our 1099Policy node, Contractor → Create, Requests in Parallel not added (adaptive, up to 64 at once), and
+ *     (without a limit only) with Requests in Parallel 4, the number it used to send at once;
  *   - n8n's HTTP Request node set up as a user would (POST with the 1099Policy API credential), defaults: it sends
  *     every item's request at once;
  *   - the same with Batching 4 items, no interval;
@@ -32,9 +33,10 @@ const LIMITS = (process.env.PEERS_LIMITS ?? '0,50,10').split(',').map(Number);
 const VERSION = process.env.PEERS_N8N ?? '2.8.4';
 const API_KEY = 't9k_test_peers';
 
-type Variant = 'ours' | 'http' | 'httpBatched';
+type Variant = 'ours' | 'ours4' | 'http' | 'httpBatched';
 const VARIANTS: Record<Variant, string> = {
 	ours: '1099Policy node (adaptive)',
+	ours4: '1099Policy node (Requests in Parallel 4)',
 	http: 'HTTP Request (defaults)',
 	httpBatched: 'HTTP Request (batch 4, no interval)',
 };
@@ -43,7 +45,7 @@ const CREDENTIAL = { id: 'peersTen99PolicyApi', name: '1099Policy API account' }
 
 function workflow(variant: Variant, count: number, sandboxUrl: string): Record<string, unknown> {
 	const api =
-		variant === 'ours'
+		variant === 'ours' || variant === 'ours4'
 			? {
 					type: 'n8n-nodes-ten99policy.ten99Policy',
 					typeVersion: 1,
@@ -53,7 +55,10 @@ function workflow(variant: Variant, count: number, sandboxUrl: string): Record<s
 						first_name: '={{ "Casey" + $json.n }}',
 						last_name: 'Nguyen',
 						email: '={{ "peer." + $json.n + "@example.net" }}',
-						options: { idempotencyKey: '={{ "jobdiva-candidate-" + (5000 + $json.n) }}' },
+						options: {
+							idempotencyKey: '={{ "jobdiva-candidate-" + (5000 + $json.n) }}',
+							...(variant === 'ours4' ? { concurrency: 4 } : {}),
+						},
 					},
 				}
 			: {
@@ -98,9 +103,22 @@ function workflow(variant: Variant, count: number, sandboxUrl: string): Record<s
 
 interface Outcome {
 	ms: number;
+	/** CPU time of the n8n process during the run, per item (ms). */
+	cpuPerItem: number;
 	failed: number;
 	created: number;
 	limited: number;
+}
+
+/** User + system CPU time of a process so far, in ms (Linux /proc; 0 elsewhere). */
+function processCpuMs(pid: number | undefined): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		// utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return 0;
+	}
 }
 
 export async function benchPeers(): Promise<BenchResult> {
@@ -138,29 +156,34 @@ export async function benchPeers(): Promise<BenchResult> {
 				await sandbox.reset();
 				await sandbox.setFaults({ latencyMs: LATENCY_MS, rateLimitPerSecond: limit });
 				const stored = await rest.workflow(`peers${variant}${count}`);
+				const cpuBefore = processCpuMs(server.pid);
 				const started = await rest.runManually(stored, 'Run');
 				if (!started.executionId) throw new Error(`${variant}: n8n started no execution (${JSON.stringify(started)})`);
 				const execution = await waitForExecution(install, rest, started.executionId, 15 * 60_000);
 				const items = execution.items('API');
 				if (items.length !== count) throw new Error(`${variant}: the API node put out ${items.length} items, not ${count} (${execution.error ?? execution.failedNodes.join('; ')})`);
+				const cpuPerItem = (processCpuMs(server.pid) - cpuBefore) / count;
 				const requests = await sandbox.requests();
 				return {
 					ms: execution.runTimeMs('API'),
+					cpuPerItem,
 					failed: items.filter((item) => item.error !== undefined).length,
 					created: (await sandbox.state()).contractors.length,
 					limited: requests.filter((r) => r.status === 429).length,
 				};
 			};
 			for (const variant of variants) await run(variant, 100, 0);
+			console.log(`  time: n8n's execution time of the API node; CPU: the n8n process's user + system time during the run`);
 			for (const limit of LIMITS) {
 				console.log(`\n  limit ${limit ? `${limit} requests/s (burst ${limit})` : 'none'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-				for (const variant of variants) {
+				// Requests in Parallel 4 (the old fixed default, now "at most 4") only without a limit: the before figure.
+				for (const variant of variants.filter((v) => v !== 'ours4' || limit === 0)) {
 					const outcome = await run(variant, COUNT, limit);
 					outcomes.set(`${variant}/${limit}`, outcome);
 					const perSecond = COUNT / (outcome.ms / 1000);
 					figure(
 						`  ${VARIANTS[variant]}`,
-						`${(outcome.ms / 1000).toFixed(2)} s, ${perSecond.toFixed(0)} items/s, ${outcome.failed} failed, ${outcome.created} created, ${outcome.limited} × 429`,
+						`${(outcome.ms / 1000).toFixed(2)} s, ${perSecond.toFixed(0)} items/s, ${outcome.failed} failed, ${outcome.created} created, ${outcome.limited} × 429, n8n CPU ${outcome.cpuPerItem.toFixed(2)} ms/item`,
 					);
 				}
 			}

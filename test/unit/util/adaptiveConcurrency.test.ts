@@ -140,3 +140,19 @@ describe('mapWithConcurrency with a changing limit', () => {
 		expect(started).toEqual([0, 1, 2]);
 	});
 });
+
+describe('AdaptiveConcurrency with Retry-After: 0', () => {
+	it('halves once per round trip, not once per 429 answer', () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveConcurrency(64, clock.now);
+		for (let i = 0; i < 12; i++) limit.onResponse(30);
+		expect(limit.limit).toBe(16);
+		limit.onRateLimited(0);
+		clock.set(20);
+		limit.onRateLimited(0);
+		expect(limit.limit).toBe(8);
+		clock.set(31);
+		limit.onRateLimited(0);
+		expect(limit.limit).toBe(4);
+	});
+});
