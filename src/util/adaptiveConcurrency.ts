@@ -10,8 +10,9 @@ import type { Sleep } from './transport';
  *  - it grows only while answers come back about as fast as the fastest seen (a recent round trip at most
  *    `latencyTolerance` × the fastest, plus `latencySlackMs`): longer round trips mean requests now queue (at the API,
  *    or for this process's CPU), so more in flight would only add waiting;
- *  - on a 429 it halves, once per `Retry-After` pause or round trip, whichever is longer (the answers to requests
- *    already sent arrive with the first 429; they are the same signal, not a new one);
+ *  - on a 429 that asks for a pause it halves, once per `Retry-After` pause or round trip, whichever is longer (the
+ *    answers to requests already sent arrive with the first 429; they are the same signal, not a new one); a 429
+ *    with `Retry-After: 0` (the limit has room again at once) changes nothing;
  *  - it never goes below one or above `max`.
  * The pause itself (every request waits for `Retry-After`) is the shared RateGate's: this only decides how many go.
  */
@@ -54,10 +55,11 @@ export class AdaptiveConcurrency {
 	/** Reports a 429 whose `Retry-After` (or assumed) pause is `delayMs`. */
 	onRateLimited(delayMs: number): void {
 		const now = this.now();
-		if (now < this.calmAt) return;
+		// `Retry-After: 0` says the limit has room again at once: no reason to send fewer.
+		if (!(delayMs > 0) || now < this.calmAt) return;
 		this.window = Math.max(1, this.window / 2);
 		this.threshold = this.window;
-		// At least one round trip: the answers to the requests already in flight (Retry-After: 0 included).
+		// At least one round trip: the answers to the requests already in flight.
 		this.calmAt = now + Math.max(delayMs, this.recentMs ?? 0);
 	}
 }

@@ -112,7 +112,8 @@ describe('mapWithConcurrency with a changing limit', () => {
 			async (item) => {
 				running++;
 				seen.push(running);
-				await new Promise((resolve) => setTimeout(resolve, (item * 7) % 5));
+				// Items take different numbers of event-loop turns, so they finish out of order (deterministically).
+				for (let turn = 0; turn <= (item * 7) % 5; turn++) await Promise.resolve();
 				running--;
 				// Grows to 6 by the 10th item, back to 2 from the 25th.
 				limit = item < 10 ? Math.min(6, limit + 1) : item < 25 ? limit : 2;
@@ -141,18 +142,20 @@ describe('mapWithConcurrency with a changing limit', () => {
 	});
 });
 
-describe('AdaptiveConcurrency with Retry-After: 0', () => {
-	it('halves once per round trip, not once per 429 answer', () => {
+describe('AdaptiveConcurrency and short pauses', () => {
+	it('halves once per round trip when Retry-After is shorter than one; Retry-After: 0 changes nothing', () => {
 		const clock = fakeClock();
 		const limit = new AdaptiveConcurrency(64, clock.now);
 		for (let i = 0; i < 12; i++) limit.onResponse(30);
 		expect(limit.limit).toBe(16);
 		limit.onRateLimited(0);
+		expect(limit.limit).toBe(16);
+		limit.onRateLimited(5);
 		clock.set(20);
-		limit.onRateLimited(0);
+		limit.onRateLimited(5);
 		expect(limit.limit).toBe(8);
 		clock.set(31);
-		limit.onRateLimited(0);
+		limit.onRateLimited(5);
 		expect(limit.limit).toBe(4);
 	});
 });
