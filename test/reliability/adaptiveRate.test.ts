@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ten99Node } from '../helpers/ten99policyNode';
 import { chain, runWorkflow } from '../helpers/workflow';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { describe, expect, it } from 'vitest';
 import { AdaptiveConcurrency, trafficControl } from '../../../src/util/adaptiveConcurrency';
 import { mapWithConcurrency } from '../../../src/util/pool';
