@@ -31,7 +31,7 @@ export class AdaptiveConcurrency {
 		private readonly now: () => number,
 		start = 4,
 		private readonly latencyTolerance = 2,
-		private readonly latencySlackMs = 5,
+		private readonly latencySlackMs = 25,
 	) {
 		this.window = Math.max(1, Math.min(max, start));
 	}
