@@ -85,6 +85,8 @@ describe('adaptive requests in parallel under a real rate limit', () => {
 		expect(dropped).toBe(true);
 		expect(accepted).toHaveLength(90);
 		expect(limited).toBeGreaterThan(0);
-		expect(limited).toBeLessThan(30);
+		// The requests in flight when the limit drops draw one burst of 429s (each retried after its pause); after that
+		// the node sends fewer: fewer 429s than the 60 creates left after the drop.
+		expect(limited).toBeLessThan(60);
 	});
 });
