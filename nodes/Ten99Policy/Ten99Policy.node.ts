@@ -9,9 +9,8 @@ import {
 import type { OperationSpec } from '../../src/ten99policy/fields';
 import { operationSpec, resourceSpec } from '../../src/ten99policy/resources';
 import { offersSimplify, simplifyObject } from '../../src/ten99policy/simplify';
+import { trafficControl } from '../../src/util/adaptiveConcurrency';
 import { mapWithConcurrency } from '../../src/util/pool';
-import { RequestPacer } from '../../src/util/pacer';
-import { RateGate } from '../../src/util/rateGate';
 import { ten99PolicyClient } from '../shared/ten99PolicyTransport';
 import { buildProperties } from './description';
 import { refuseCustomApiCall } from '../shared/customApiCall';
@@ -30,6 +29,11 @@ interface ItemOptions {
 	knownId?: unknown;
 	unchanged?: boolean;
 }
+
+/** The highest Requests in Parallel accepted. */
+export const MAX_IN_PARALLEL = 100;
+/** The most in flight when Requests in Parallel is not added: the node finds the rate below it. */
+export const AUTO_MAX_IN_PARALLEL = 64;
 
 export class Ten99Policy implements INodeType {
 	description: INodeTypeDescription = {
@@ -66,13 +70,13 @@ export class Ten99Policy implements INodeType {
 		const spec = resourceSpec(resource);
 		const op: OperationSpec = operationSpec(resource, operation);
 		const first = this.getNodeParameter('options', 0, {}) as ItemOptions;
-		const concurrency = Math.min(20, Math.max(1, Math.floor(first.concurrency ?? 4)));
-		const gate = new RateGate(sleep);
-		const pacer = new RequestPacer(concurrency, sleep, () => performance.now());
+		// The most requests in flight: the option when added, else AUTO_MAX_IN_PARALLEL; below it the node adapts.
+		const maxInParallel = Math.min(MAX_IN_PARALLEL, Math.max(1, Math.floor(first.concurrency ?? AUTO_MAX_IN_PARALLEL)));
+		const traffic = trafficControl(maxInParallel, sleep, () => performance.now());
 		const client = await ten99PolicyClient(this, {
 			maxRetries: first.maxRetries ?? 3,
-			gate,
-			pacer,
+			gate: traffic.gate,
+			pacer: traffic.pacer,
 			onRetry: (info) =>
 				this.logger.debug(`1099Policy ${info.method} ${info.path}: retry ${info.attempt} in ${info.delayMs} ms after ${info.reason}`),
 		});
@@ -91,7 +95,7 @@ export class Ten99Policy implements INodeType {
 			return { input, moneyUnit, options, returnAll, limit, simplify };
 		};
 
-		const work = mapWithConcurrency(items, concurrency, async (_item, i): Promise<INodeExecutionData[]> => {
+		const work = mapWithConcurrency(items, () => traffic.limit, async (_item, i): Promise<INodeExecutionData[]> => {
 			try {
 				const { input, moneyUnit, options, returnAll, limit, simplify } = await readItem(i);
 				const objects = await runOperation(client, resource, operation, op, input, {

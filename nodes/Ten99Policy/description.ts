@@ -190,9 +190,10 @@ function optionsProperty(resource: ResourceSpec, op: OperationSpec, show: Record
 			displayName: 'Requests in Parallel',
 			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 20 },
+			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 4,
-			description: 'How many items are sent to 1099Policy at once (1–20). Output order and pairing are kept; 429 answers slow every request down.',
+			description:
+				'The most items sent to 1099Policy at once (1–100). Without this option: up to 64. The node starts with 4 (or this number, if lower) and adds more while answers come back quickly and without 429s; a 429 halves the number, and every request waits for its Retry-After. Output order and pairing are kept.',
 		},
 		{
 			displayName: 'Max Retries',

@@ -20,7 +20,8 @@ export class RequestPacer {
 	private fastestMs = Infinity;
 
 	constructor(
-		private readonly workers: number,
+		/** How many requests are in flight at most (a function when that changes during the run). */
+		private readonly workers: number | (() => number),
 		private readonly sleep: Sleep,
 		private readonly now: () => number,
 		private readonly spread = 1.5,
@@ -30,8 +31,9 @@ export class RequestPacer {
 
 	/** The interval kept between request starts, in ms (0: not pacing). */
 	get intervalMs(): number {
-		if (this.workers <= 1 || !Number.isFinite(this.fastestMs)) return 0;
-		return this.fastestMs / (this.spread * this.workers);
+		const workers = typeof this.workers === 'number' ? this.workers : this.workers();
+		if (workers <= 1 || !Number.isFinite(this.fastestMs)) return 0;
+		return this.fastestMs / (this.spread * workers);
 	}
 
 	/** Resolves when this request may start: takes the next free start slot. */

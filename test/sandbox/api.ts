@@ -37,7 +37,7 @@ function run(apply: () => HandlerResult): HandlerResult {
 }
 
 /**
- * One `/api/v1` request, in this order: body (≤ 20 MB, else 413), latency, auth, environment, route, injected 429/500 (nothing applied
+ * One `/api/v1` request, in this order: body (≤ 20 MB, else 413), latency, auth, environment, route, the key's rate limit (429), injected 429/500 (nothing applied
  * or stored), session and policy expiry, idempotency replay, apply, store under the key, injected drop (connection destroyed after applying).
  * Parameter validation failures (`invalid_input`) are not stored under the key — 1099Policy: "Results are only
  * saved if an API endpoint started executing" — so a corrected retry with the same key goes through.
@@ -70,13 +70,23 @@ export async function handleApi(
 	try {
 		const raw = await readBody(req);
 		if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-		authenticate(header(req, 'authorization'), rejectKey);
+		const apiKey = authenticate(header(req, 'authorization'), rejectKey);
 		const env = environment(header(req, 'ten99policy-environment'));
 		entry.env = env;
 		const path = url.pathname.slice(API_PREFIX.length) || '/';
 		const match = matchRoute(API_ROUTES, method, path);
 		if (!match) throw new ApiError(404, 'resource_not_found', `Unknown endpoint ${method} ${url.pathname}`);
 
+		// The key's rate limit first: a refused request is not counted against the random faults' sequence or script.
+		const retryAfter = faults.takeToken(apiKey);
+		if (retryAfter !== undefined) {
+			entry.fault = 'rate_limit';
+			respond(
+				{ status: 429, body: { message: 'Too many requests; retry later', error_code: 'rate_limit_exceeded' } },
+				{ 'Retry-After': String(retryAfter) },
+			);
+			return;
+		}
 		const fault = faults.decide();
 		if (fault === 'rate_limit' || fault === 'server_error') {
 			entry.fault = fault;

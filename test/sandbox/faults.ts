@@ -3,6 +3,10 @@
  * whether to answer 429 (with `Retry-After`) or 500 — nothing is applied or stored under the idempotency key — and,
  * after it was applied, whether to drop the connection without a response (the change is kept, and stored under
  * the idempotency key, so a retry with the same key replays the success).
+ *
+ * Beside the random 429 share, a real rate limit: a token bucket per API key (`rateLimitPerSecond`, `burst`). Every
+ * request that reaches a route takes a token; with none left it is answered 429 with `Retry-After` (whole seconds
+ * until the next token, at least 1), the way a real API answers, and nothing is applied.
  */
 
 export type FaultKind = 'rate_limit' | 'server_error' | 'drop' | 'none';
@@ -22,6 +26,10 @@ export interface FaultOptions {
 	seed?: number;
 	/** Faults for the next requests, one per request, consumed before any share applies (then the shares resume). */
 	script: FaultKind[];
+	/** Requests per second each API key may make (a token bucket refilled at this rate); 0: no limit. */
+	rateLimitPerSecond: number;
+	/** How many requests a key may make at once after a quiet spell (the bucket's size); 0: one second's worth. */
+	burst: number;
 }
 
 export const NO_FAULTS: FaultOptions = {
@@ -31,6 +39,8 @@ export const NO_FAULTS: FaultOptions = {
 	serverErrorShare: 0,
 	dropShare: 0,
 	script: [],
+	rateLimitPerSecond: 0,
+	burst: 0,
 };
 
 /** mulberry32: a tiny, good-enough seeded PRNG (uniform in [0, 1)). */
@@ -56,6 +66,8 @@ export function mergeFaults(current: FaultOptions, update: Partial<FaultOptions>
 	if (typeof next.latencyMs !== 'number' || !(next.latencyMs >= 0)) throw new Error('latencyMs must be a number ≥ 0');
 	if (!Number.isInteger(next.retryAfterSeconds) || next.retryAfterSeconds < 0) throw new Error('retryAfterSeconds must be an integer ≥ 0');
 	if (next.seed !== undefined && !Number.isInteger(next.seed)) throw new Error('seed must be an integer');
+	if (typeof next.rateLimitPerSecond !== 'number' || !(next.rateLimitPerSecond >= 0)) throw new Error('rateLimitPerSecond must be a number ≥ 0 (0: no limit)');
+	if (typeof next.burst !== 'number' || !(next.burst >= 0)) throw new Error('burst must be a number ≥ 0 (0: one second of rateLimitPerSecond)');
 	const kinds: FaultKind[] = ['rate_limit', 'server_error', 'drop', 'none'];
 	for (const kind of next.script) if (!kinds.includes(kind)) throw new Error(`script entries must be one of ${kinds.join(', ')}`);
 	return next;
@@ -64,16 +76,23 @@ export function mergeFaults(current: FaultOptions, update: Partial<FaultOptions>
 export class FaultInjector {
 	private options: FaultOptions = { ...NO_FAULTS };
 	private random: () => number = Math.random;
+	/** Per API key: tokens left and when they were counted (real time, not the sandbox clock: a rate is about now). */
+	private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-	constructor(initial: Partial<FaultOptions> = {}) {
+	constructor(
+		initial: Partial<FaultOptions> = {},
+		private readonly now: () => number = () => performance.now(),
+	) {
 		this.set(initial);
 	}
 
-	/** Merges new options; giving a seed restarts the seeded sequence. */
+	/** Merges new options; giving a seed restarts the seeded sequence. A new limit applies from the next request. */
 	set(update: Partial<FaultOptions>): FaultOptions {
 		this.options = mergeFaults(this.options, update);
 		if (update.seed !== undefined) this.random = seededRandom(update.seed);
 		else if ('seed' in update) this.random = Math.random;
+		// Tokens saved under a looser limit do not outlive it: each key keeps at most the new bucket's size.
+		for (const bucket of this.buckets.values()) bucket.tokens = Math.min(bucket.tokens, this.bucketSize());
 		return this.current();
 	}
 
@@ -81,6 +100,31 @@ export class FaultInjector {
 	clear(): void {
 		this.options = { ...NO_FAULTS, script: [] };
 		this.random = Math.random;
+		this.buckets.clear();
+	}
+
+	private bucketSize(): number {
+		return this.options.burst || Math.max(1, this.options.rateLimitPerSecond);
+	}
+
+	/**
+	 * Takes one of the key's tokens: `undefined` when the request may go on, else the `Retry-After` seconds to answer
+	 * (until the next token, rounded up, at least 1). A refused request takes no token.
+	 */
+	takeToken(apiKey: string): number | undefined {
+		const rate = this.options.rateLimitPerSecond;
+		if (!(rate > 0)) return undefined;
+		const now = this.now();
+		const size = this.bucketSize();
+		const bucket = this.buckets.get(apiKey) ?? { tokens: size, at: now };
+		bucket.tokens = Math.min(size, bucket.tokens + ((now - bucket.at) * rate) / 1000);
+		bucket.at = now;
+		this.buckets.set(apiKey, bucket);
+		if (bucket.tokens >= 1) {
+			bucket.tokens -= 1;
+			return undefined;
+		}
+		return Math.max(1, Math.ceil((1 - bucket.tokens) / rate));
 	}
 
 	current(): FaultOptions {

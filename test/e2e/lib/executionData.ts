@@ -18,7 +18,7 @@ interface RunData {
 	resultData: {
 		lastNodeExecuted?: string;
 		error?: { message?: string };
-		runData: Record<string, Array<{ error?: { message?: string }; data?: { main?: Array<Items | null> } }>>;
+		runData: Record<string, Array<{ error?: { message?: string }; executionTime?: number; data?: { main?: Array<Items | null> } }>>;
 	};
 }
 
@@ -56,6 +56,8 @@ export interface FinishedExecution {
 	items(node: string): Array<Record<string, unknown>>;
 	/** The items a node emitted on one main output (0 = the first; a node's error output comes after its others), over all its runs. */
 	output(node: string, index: number): Array<Record<string, unknown>>;
+	/** How long a node ran, in ms, over all its runs (n8n's `executionTime`). */
+	runTimeMs(node: string): number;
 }
 
 const UNFINISHED = new Set(['new', 'running', 'waiting', 'unknown']);
@@ -75,5 +77,6 @@ export async function waitForExecution(install: N8nInstall, rest: N8nRest, id: s
 		nodesRun: Object.keys(runData),
 		items: (node) => (runData[node] ?? []).flatMap((r) => (r.data?.main ?? []).flatMap((output) => (output ?? []).map((item) => item.json))),
 		output: (node, index) => (runData[node] ?? []).flatMap((r) => (r.data?.main?.[index] ?? []).map((item) => item.json)),
+		runTimeMs: (node) => (runData[node] ?? []).reduce((sum, r) => sum + (r.executionTime ?? 0), 0),
 	};
 }

@@ -142,6 +142,11 @@ export class N8nServer {
 		return server;
 	}
 
+	/** The server's process id (e.g. to read its CPU time from /proc). */
+	get pid(): number | undefined {
+		return this.child.pid;
+	}
+
 	/** Everything n8n printed so far (stdout and stderr). */
 	get log(): string {
 		return this.output;

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { parsePort } from '../../sandbox/cli';
+import { parseFaultFlags, parsePort } from '../../sandbox/cli';
 import { sandboxClient } from '../../sandbox/client';
 import { startSandbox } from '../../sandbox/index';
 import { seedFlow, useSandbox } from './setup';
@@ -112,5 +112,12 @@ describe('cli', () => {
 
 	it.each([[['--port']], [['--port', 'abc']], [['--port=70000']]])('refuses %j', (argv) => {
 		expect(() => parsePort(argv)).toThrow(/--port must be an integer from 0 to 65535/);
+	});
+
+	it('reads the start faults: --latency, --rate-limit and --burst', () => {
+		expect(parseFaultFlags(['--port', '0', '--latency', '25', '--rate-limit=10', '--burst', '20'])).toEqual({ latencyMs: 25, rateLimitPerSecond: 10, burst: 20 });
+		expect(parseFaultFlags([])).toEqual({});
+		expect(() => parseFaultFlags(['--rate-limit', 'fast'])).toThrow('--rate-limit must be a number ≥ 0, got "fast"');
+		expect(() => parseFaultFlags(['--burst'])).toThrow('--burst must be a number ≥ 0, got ""');
 	});
 });

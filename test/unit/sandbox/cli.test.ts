@@ -14,12 +14,15 @@ function runCli(args: string[]): { output: () => string; exited: Promise<number 
 
 describe('npm run sandbox (cli.ts)', () => {
 	it('prints its URL, serves the API, and stops cleanly on SIGTERM', async () => {
-		const cli = runCli(['--port', '0']);
+		const cli = runCli(['--port', '0', '--rate-limit', '1', '--burst', '1']);
 		const started = Date.now();
 		while (!/listening on (http:\/\/\S+)/.test(cli.output()) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 50));
 		const url = /listening on (http:\/\/\S+)/.exec(cli.output())![1];
 		const response = await fetch(`${url}/api/v1/category_codes`, { headers: { Authorization: 'Bearer t9k_test_cli' } });
 		expect(response.status).toBe(200);
+		// --rate-limit 1 --burst 1: the key's second request within the second is refused.
+		const limited = await fetch(`${url}/api/v1/category_codes`, { headers: { Authorization: 'Bearer t9k_test_cli' } });
+		expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '1']);
 		cli.kill();
 		expect(await cli.exited).toBe(0);
 	});

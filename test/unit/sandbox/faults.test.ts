@@ -113,3 +113,58 @@ describe('FaultInjector', () => {
 		expect(injector.current()).toEqual(NO_FAULTS);
 	});
 });
+
+describe('rate limit (a token bucket per API key)', () => {
+	it('lets a burst through, then answers 429 with Retry-After in whole seconds and refills at the rate; per key', () => {
+		let now = 0;
+		const injector = new FaultInjector({ rateLimitPerSecond: 4, burst: 2 }, () => now);
+		expect([injector.takeToken('a'), injector.takeToken('a')]).toEqual([undefined, undefined]);
+		// Empty: the next token is 250 ms away, answered as Retry-After 1 (at least a second, as real APIs round).
+		expect(injector.takeToken('a')).toBe(1);
+		expect(injector.takeToken('b')).toBeUndefined();
+		now = 249;
+		expect(injector.takeToken('a')).toBe(1);
+		now = 250;
+		expect(injector.takeToken('a')).toBeUndefined();
+		// A quiet spell fills the bucket only up to the burst.
+		now = 10_000;
+		expect([injector.takeToken('a'), injector.takeToken('a'), injector.takeToken('a')]).toEqual([undefined, undefined, 1]);
+	});
+
+	it('defaults the burst to one second of the rate; a slower limit set mid-run applies at once; clear() lifts it', () => {
+		let now = 0;
+		const injector = new FaultInjector({ rateLimitPerSecond: 3 }, () => now);
+		expect(Array.from({ length: 4 }, () => injector.takeToken('k'))).toEqual([undefined, undefined, undefined, 1]);
+		now = 10_000;
+		injector.set({ rateLimitPerSecond: 0.5 });
+		// The saved tokens are cut to the new bucket (1), and the next comes 2 s later: Retry-After 2.
+		expect([injector.takeToken('k'), injector.takeToken('k')]).toEqual([undefined, 2]);
+		injector.clear();
+		expect(Array.from({ length: 10 }, () => injector.takeToken('k')).every((t) => t === undefined)).toBe(true);
+	});
+
+	it.each([
+		[{ rateLimitPerSecond: -1 }, 'rateLimitPerSecond must be a number ≥ 0'],
+		[{ burst: Number.NaN }, 'burst must be a number ≥ 0'],
+	])('refuses %j', (update, message) => {
+		expect(() => mergeFaults(NO_FAULTS, update)).toThrow(message);
+	});
+
+	it('over HTTP: set with PUT /__sandbox/faults; the refused request is logged, not applied, and the key next to it is not limited', async () => {
+		const set = await ctx.api.admin('PUT', '/faults', { rateLimitPerSecond: 1, burst: 2 });
+		expect(set.status).toBe(200);
+		expect(set.body).toMatchObject({ rateLimitPerSecond: 1, burst: 2 });
+		const first = await ctx.api.post('/contractors', jo, { idempotencyKey: 'r1' });
+		const second = await ctx.api.post('/contractors', { ...jo, email: 'jo2@example.com' }, { idempotencyKey: 'r2' });
+		const refused = await ctx.api.post('/contractors', { ...jo, email: 'jo3@example.com' }, { idempotencyKey: 'r3' });
+		expect([first.status, second.status, refused.status]).toEqual([201, 201, 429]);
+		expect(refused.headers.get('retry-after')).toBe('1');
+		expect(refused.body).toEqual({ message: 'Too many requests; retry later', error_code: 'rate_limit_exceeded' });
+		expect(ctx.sandbox.state().contractors).toHaveLength(2);
+		expect(ctx.sandbox.requestLog.map((r) => r.fault)).toEqual([null, null, 'rate_limit']);
+		expect((await ctx.api.get('/contractors', { key: 'another_key' })).status).toBe(200);
+		// Lifted over the same route.
+		await ctx.api.admin('PUT', '/faults', { rateLimitPerSecond: 0 });
+		expect((await ctx.api.post('/contractors', { ...jo, email: 'jo3@example.com' }, { idempotencyKey: 'r3' })).status).toBe(201);
+	});
+});
