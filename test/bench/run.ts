@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /**
  * `npm run bench [-- name …]`: runs the benchmarks one after another (all, or the named ones: mapping, bulk,
- * returnAll, trigger, calls, ledger, coverage), each printing its figures and the ratio it is judged by, then a summary table.
+ * returnAll, trigger, calls, ledger, coverage, queue), each printing its figures and the ratio it is judged by, then a summary table.
  * Benchmarks are measurements, not tests: the exit code is 0 whatever the verdicts (non-zero only if one crashed).
  */
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { benchCallsPerPlacement } from './callsPerPlacement';
 import { benchCoverage } from './coverage';
 import { benchLedger } from './ledger';
 import { benchMapping } from './mapping';
+import { benchQueue } from './queue';
 import { summaryTable, type BenchResult } from './report';
 import { benchReturnAll } from './returnAll';
 import { benchTrigger } from './trigger';
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
 	calls: benchCallsPerPlacement,
 	ledger: benchLedger,
 	coverage: benchCoverage,
+	queue: benchQueue,
 };
 
 async function main(): Promise<void> {

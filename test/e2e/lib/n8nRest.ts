@@ -117,6 +117,10 @@ export class N8nRest {
 		return this.request('POST', `/rest/workflows/${id}/activate`, { versionId });
 	}
 
+	async deactivateWorkflow(id: string): Promise<Workflow> {
+		return this.request('POST', `/rest/workflows/${id}/deactivate`, {});
+	}
+
 	/** n8n's "Test" button of the credential modal: runs the credential type's test (or the node's testedBy method). */
 	async testCredential(credential: { id: string; name: string; type: string; data: Record<string, string> }): Promise<{ status: string; message?: string }> {
 		return this.request('POST', '/rest/credentials/test', { credentials: credential });
