@@ -2,7 +2,7 @@
 /**
  * `npm run bench [-- name …]`: runs the benchmarks one after another (all, or the named ones: mapping, bulk,
  * returnAll, trigger, calls, ledger, coverage), each printing its figures and the ratio it is judged by, then a summary table.
- * `peers` (our node beside n8n's HTTP Request node in a real n8n, minutes long) runs only when named.
+ * `peers` (our node beside n8n's HTTP Request node in a real n8n, minutes long) and `queue` (one and two workers in n8n queue mode: Postgres, Redis, minutes long) run only when named.
  * Benchmarks are measurements, not tests: the exit code is 0 whatever the verdicts (non-zero only if one crashed).
  */
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { benchCoverage } from './coverage';
 import { benchLedger } from './ledger';
 import { benchMapping } from './mapping';
 import { benchPeers } from './peers';
+import { benchQueue } from './queue';
 import { summaryTable, type BenchResult } from './report';
 import { benchReturnAll } from './returnAll';
 import { benchTrigger } from './trigger';
@@ -30,7 +31,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
 	coverage: benchCoverage,
 };
 /** Run only when named: they need the e2e's n8n install (.cache/n8n) and take minutes. */
-const ON_REQUEST: Record<string, () => Promise<BenchResult>> = { peers: benchPeers };
+const ON_REQUEST: Record<string, () => Promise<BenchResult>> = { peers: benchPeers, queue: benchQueue };
 
 async function main(): Promise<void> {
 	const wanted = process.argv.slice(2);

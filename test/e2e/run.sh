@@ -18,6 +18,8 @@ fail() { echo "$*" >&2; echo; echo "0 passed, 1 failed"; exit 1; }
 # The browser first: without one, stop now (one line saying how to get one) rather than after the installs.
 CHROMIUM_PATH="$(bash test/e2e/find-chromium.sh "$logs/apt.log")" || exit 1
 export CHROMIUM_PATH
+# PostgreSQL and Redis for the queue-mode run (test/e2e/queue.ts, n8n 2.40.7), found or installed the same way.
+if [[ ",$versions," == *",2.40.7,"* ]]; then bash test/e2e/queue-services.sh "$logs/apt.log" || exit 1; fi
 
 phase "n8n installs ($versions) into .cache/n8n, in parallel"
 pids=()
@@ -52,5 +54,6 @@ phase_done
 
 status=0
 node --import tsx test/e2e/main.ts --tarball "$tarball" --versions "$versions" || status=$?
+if [[ ",$versions," == *",2.40.7,"* ]]; then node --import tsx test/e2e/queue.ts --tarball "$tarball" || status=1; fi
 echo "e2e run took $(( $(date +%s) - run_started )) s"
 exit "$status"

@@ -100,13 +100,17 @@ export class IfDouble implements INodeType {
 	}
 }
 
-/** n8n-nodes-base.set v3.3+ in manual mode: `assignments` with names, values (expressions) and types. */
+/**
+ * n8n-nodes-base.set v3.3+ in manual mode (`assignments` with names, values (expressions) and types) or in JSON mode
+ * (`mode: raw`, `jsonOutput`: a JSON text, or an expression giving an object, which n8n's Set writes out as JSON).
+ */
 export class SetDouble implements INodeType {
 	description = description('set', 'Edit Fields (Set)', {
 		version: [3.3, 3.4],
 		properties: [
-			{ displayName: 'Mode', name: 'mode', type: 'options', default: 'manual', options: [{ name: 'Manual', value: 'manual' }] },
+			{ displayName: 'Mode', name: 'mode', type: 'options', default: 'manual', options: [{ name: 'Manual', value: 'manual' }, { name: 'JSON', value: 'raw' }] },
 			{ displayName: 'Fields to Set', name: 'assignments', type: 'assignmentCollection', default: {} },
+			{ displayName: 'JSON', name: 'jsonOutput', type: 'json', default: '{}' },
 			{ displayName: 'Include Other Input Fields', name: 'includeOtherFields', type: 'boolean', default: false },
 			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
 		],
@@ -115,6 +119,10 @@ export class SetDouble implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [
 			this.getInputData().map((item, itemIndex) => {
+				if (this.getNodeParameter('mode', itemIndex, 'manual') === 'raw') {
+					const raw = this.getNodeParameter('jsonOutput', itemIndex);
+					return { json: (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject, pairedItem: { item: itemIndex } };
+				}
 				const assignments = this.getNodeParameter('assignments.assignments', itemIndex, []) as Array<{ name: string; value: unknown }>;
 				const json: IDataObject = this.getNodeParameter('includeOtherFields', itemIndex, false) ? { ...item.json } : {};
 				for (const { name, value } of assignments) json[name] = value as IDataObject[string];

@@ -8,10 +8,12 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { orderBy } from 'lodash';
 
 /*
  * A test double of n8n's Data table node (n8n-nodes-base.dataTable v1.1) for the parts the templates use: table
- * create ("Reuse Existing Tables"), row get / upsert / update with "eq" conditions (any or all), the table found
+ * create ("Reuse Existing Tables"), row insert, get (optionally ordered by one column) / upsert / update with "eq"
+ * conditions (any or all), the table found
  * By Name (n8n's lookup lower-cases the name) or by ID. Rows live in `dataTables` (per test: see
  * test/setup/freshProcessState.ts) with n8n's system columns id, createdAt and updatedAt. The real node runs in
  * the end-to-end tests, in real n8n, on its own database.
@@ -101,6 +103,9 @@ export class DataTableDouble implements INodeType {
 			{ displayName: 'Conditions', name: 'filters', type: 'fixedCollection', typeOptions: { multipleValues: true }, default: {}, options: [{ displayName: 'Conditions', name: 'conditions', values: [{ displayName: 'Column', name: 'keyName', type: 'string', default: 'id' }, { displayName: 'Condition', name: 'condition', type: 'string', default: 'eq' }, { displayName: 'Value', name: 'keyValue', type: 'string', default: '' }] }] },
 			{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false },
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 50 },
+			{ displayName: 'Order By', name: 'orderBy', type: 'boolean', default: false },
+			{ displayName: 'Order By Column', name: 'orderByColumn', type: 'string', default: 'createdAt' },
+			{ displayName: 'Order By Direction', name: 'orderByDirection', type: 'string', default: 'ASC' },
 			{ displayName: 'Options', name: 'options', type: 'json', default: {} },
 		],
 	};
@@ -132,7 +137,18 @@ export class DataTableDouble implements INodeType {
 			if (operation === 'get') {
 				table.reads++;
 				const limit = this.getNodeParameter('returnAll', i, false) ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
-				table.rows.filter(matches).slice(0, limit).forEach(emit);
+				let rows = table.rows.filter(matches);
+				if (this.getNodeParameter('orderBy', i, false)) {
+					const column = this.getNodeParameter('orderByColumn', i, 'createdAt') as string;
+					const direction = this.getNodeParameter('orderByDirection', i, 'ASC') === 'DESC' ? 'desc' : 'asc';
+					rows = orderBy(rows, [(row) => row[column]], [direction]);
+				}
+				rows.slice(0, limit).forEach(emit);
+			} else if (operation === 'insert') {
+				table.writes++;
+				const row: IDataObject = { id: table.nextId++, ...Object.fromEntries(table.columns.map((c) => [c, null])), ...rowValues(this, i, table), createdAt: now(), updatedAt: now() };
+				table.rows.push(row);
+				emit(row);
 			} else if (operation === 'upsert' || operation === 'update') {
 				if (writeFailure) {
 					const failure = new NodeOperationError(this.getNode(), writeFailure, { itemIndex: i });

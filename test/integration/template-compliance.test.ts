@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseEvent } from '../../src/webhooks/normalise';
+import { tableRows } from '../helpers/dataTableDouble';
 import { COMPLIANCE_TEMPLATE, loadTemplate } from '../helpers/template';
 import { runWorkflow } from '../helpers/workflow';
 
@@ -30,7 +31,38 @@ function triggerOutput(type: string, index: number) {
 	return parsed.event;
 }
 
+/** The template with its trigger replaced by a start node emitting these events, as the trigger emits them. */
+function templateEmitting(events: ReturnType<typeof triggerOutput>[]) {
+	const template = loadTemplate(COMPLIANCE_TEMPLATE);
+	const trigger = template.nodes.find((n) => n.type === 'n8n-nodes-ten99policy.ten99PolicyTrigger')!;
+	Object.assign(trigger, { type: 'test.items', typeVersion: 1, parameters: { items: JSON.stringify(events) }, credentials: undefined });
+	return { template, trigger: trigger.name };
+}
+
+const WRITE_BACKS = ['insured', 'coverage issue', 'coi valid', 'manual review', 'in progress'].map((state) => `Write back: ${state}`);
+
 describe('template: 1099Policy compliance sync', () => {
+	it('lets each event through once, whatever process received it: the first claim in the "1099policy_events_seen" Data table wins', async () => {
+		const writtenBack = async (events: ReturnType<typeof triggerOutput>[]) => {
+			const { template, trigger } = templateEmitting(events);
+			const result = await runWorkflow(template, {}, trigger);
+			expect(result.error).toBeUndefined();
+			const ran = Object.keys(result.run.data.resultData.runData);
+			return WRITE_BACKS.filter((node) => ran.includes(node)).flatMap((node) => result.output(node).map((item) => String(item.json.event)));
+		};
+		// (Event types whose branch has no ledger node: this test has no placement ledger.)
+		// Queue mode: a redelivery reaches another webhook process, whose trigger never saw the event, and starts a
+		// second execution on a worker. Each execution's first step claims the event in the database.
+		expect(await writtenBack([triggerOutput('certificate.approved', 1)])).toEqual(['certificate.approved']);
+		expect(await writtenBack([triggerOutput('certificate.approved', 1)])).toEqual([]);
+		// Two copies in flight at once (here: in one execution): only the first claim goes on.
+		expect(await writtenBack([triggerOutput('certificate.flagged', 2), triggerOutput('certificate.flagged', 2), triggerOutput('application.started', 3)])).toEqual([
+			'certificate.flagged',
+			'application.started',
+		]);
+		expect(tableRows('1099policy_events_seen').map((r) => r.eventId)).toEqual(['ev_1', 'ev_1', 'ev_2', 'ev_2', 'ev_3']);
+	});
+
 	it('routes each event to the compliance state to write back, with the JobDiva IDs', async () => {
 		const template = loadTemplate(COMPLIANCE_TEMPLATE);
 		const trigger = template.nodes.find((n) => n.type === 'n8n-nodes-ten99policy.ten99PolicyTrigger')!;

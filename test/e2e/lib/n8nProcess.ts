@@ -102,7 +102,14 @@ export async function runN8nCli(install: N8nInstall, env: NodeJS.ProcessEnv, arg
 
 const READY_LINE = 'Editor is now accessible via';
 
-/** A running `n8n start`. */
+/** The n8n command a server runs and the line it prints once ready (queue mode: `worker`, `webhook`). */
+export interface N8nCommand {
+	args: string[];
+	readyLine: string;
+}
+export const START: N8nCommand = { args: ['start'], readyLine: READY_LINE };
+
+/** A running `n8n start` (or another long-running n8n command). */
 export class N8nServer {
 	private output = '';
 
@@ -111,9 +118,9 @@ export class N8nServer {
 		readonly baseUrl: string,
 	) {}
 
-	static async start(install: N8nInstall, env: NodeJS.ProcessEnv, logFile: string): Promise<N8nServer> {
-		writeFileSync(logFile, `$ n8n start (n8n ${install.version}, ${install.node})\n`, { flag: 'a' });
-		const child = spawn(install.node, [install.bin, 'start'], { env, cwd: install.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+	static async start(install: N8nInstall, env: NodeJS.ProcessEnv, logFile: string, command: N8nCommand = START): Promise<N8nServer> {
+		writeFileSync(logFile, `$ n8n ${command.args.join(' ')} (n8n ${install.version}, ${install.node})\n`, { flag: 'a' });
+		const child = spawn(install.node, [install.bin, ...command.args], { env, cwd: install.dir, stdio: ['ignore', 'pipe', 'pipe'] });
 		track(child);
 		const server = new N8nServer(child, String(env.N8N_EDITOR_BASE_URL));
 		const collect = (chunk: Buffer) => {
@@ -127,10 +134,10 @@ export class N8nServer {
 		// n8n listens (and /healthz answers) before migrations and REST routes are ready; this line comes last.
 		try {
 			await waitFor(
-				`n8n ${install.version} to print "${READY_LINE}"`,
+				`n8n ${install.version} ${command.args[0]} to print "${command.readyLine}"`,
 				async () => {
-					if (exited !== undefined) throw new Error(`n8n start exited with ${exited}:\n${server.output.slice(-3000)}`);
-					return server.output.includes(READY_LINE) ? true : undefined;
+					if (exited !== undefined) throw new Error(`n8n ${command.args[0]} exited with ${exited}:\n${server.output.slice(-3000)}`);
+					return server.output.includes(command.readyLine) ? true : undefined;
 				},
 				180_000,
 				500,
