@@ -35,9 +35,18 @@ export const dataTables = new Map<string, TableDouble>();
 export function forgetDataTables(): void {
 	dataTables.clear();
 	writeFailure = undefined;
+	createRaces = 0;
 }
 
 let writeFailure: string | undefined;
+let createRaces = 0;
+/**
+ * Makes the next `count` table creates fail as n8n's does when another execution created the same table a moment
+ * earlier ("Reuse Existing Tables" checks, then inserts: two executions starting at once both insert).
+ */
+export function raceTableCreates(count: number): void {
+	createRaces = count;
+}
 /** Makes every row write fail with `message` (as n8n's does when N8N_DATA_TABLES_MAX_SIZE_BYTES is reached); undefined to stop. */
 export function failWrites(message: string | undefined): void {
 	writeFailure = message;
@@ -119,6 +128,10 @@ export class DataTableDouble implements INodeType {
 			const emit = (json: IDataObject) => out.push({ json: { ...json }, pairedItem: { item: i } });
 			if (resource === 'table' && operation === 'create') {
 				const name = this.getNodeParameter('tableName', i) as string;
+				if (createRaces > 0) {
+					createRaces--;
+					throw new NodeOperationError(this.getNode(), `duplicate key value violates unique constraint "UQ_data_table_name" (table ${name} created by another execution)`);
+				}
 				const existing = dataTables.get(name.toLowerCase());
 				const options = this.getNodeParameter('options', i, {}) as IDataObject;
 				if (existing && options.createIfNotExists !== false) {

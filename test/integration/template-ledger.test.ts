@@ -3,7 +3,7 @@ import { LEDGER_TABLE } from '../../src/ledger/row';
 import { LIFECYCLE, requestShape } from '../demo/lifecycle';
 import { SANDBOX_KEY, seedReturningContractor } from '../demo/scenario';
 import { fixturesForToday } from '../demo/timeShift';
-import { failWrites, restoreTables, tableRows } from '../helpers/dataTableDouble';
+import { failWrites, raceTableCreates, restoreTables, tableRows } from '../helpers/dataTableDouble';
 import { PLACEMENT_TEMPLATE, runTemplate } from '../helpers/template';
 import { startJobDivaStandin, STANDIN_USER, type JobDivaStandin } from '../jobdiva-standin';
 import { startSandbox, type Sandbox } from '../sandbox';
@@ -111,6 +111,30 @@ describe('template: a hire reported without its record is checked with JobDiva b
 			expect(jobdiva.requestLog.length).toBeGreaterThan(jobdivaFrom);
 			expect(tableRows(LEDGER_TABLE).find((r) => r.placementId === '45690')?.state).toBe('covered');
 		} finally {
+			await sandbox.stop();
+			await jobdiva.stop();
+		}
+	});
+});
+
+describe('template: two executions creating the ledger table at once', () => {
+	it('the one that loses the race retries "Ledger: make sure the table exists" and runs on (20 calls, nothing twice)', async () => {
+		const sandbox = await startSandbox();
+		const jobdiva = await startJobDivaStandin({ fixtures: fixturesForToday() });
+		try {
+			await seedReturningContractor(sandbox.url);
+			const credentials = {
+				ten99PolicyApi: { apiKey: SANDBOX_KEY, environment: 'sandbox', baseUrl: sandbox.url },
+				jobDivaApi: { ...STANDIN_USER, baseUrl: jobdiva.url, sessionToken: '' },
+			};
+			raceTableCreates(1);
+			const from = sandbox.requestLog.length;
+			const run = await runTemplate(PLACEMENT_TEMPLATE, credentials);
+			expect(run.error).toBeUndefined();
+			expect(run.run.data.resultData.runData['Ledger: make sure the table exists'].every((task) => task.error === undefined)).toBe(true);
+			expect(sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1'))).toHaveLength(20);
+		} finally {
+			raceTableCreates(0);
 			await sandbox.stop();
 			await jobdiva.stop();
 		}
