@@ -1,33 +1,15 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { decideInvoice, estimateOf, onePerCycle, readInvoiceRow, type InvoiceDecision, type InvoiceRoute, type InvoiceRow, type MappedPay } from '../../src/ledger/invoices';
-import { describeValue, ValueError } from '../../src/util/valueError';
-import { ledgerRowsOf } from '../shared/ledgerRows';
+import { decideInvoice, estimateOf, onePerCycle, readInvoiceRow, type InvoiceDecision, type InvoiceRoute, type MappedPay } from '../../src/ledger/invoices';
+import { itemError, ledgerRowsOf, rowsOnInput } from '../shared/ledgerRows';
 
 const ROUTES: InvoiceRoute[] = ['create', 'update', 'asEstimated', 'unchanged', 'notInsured'];
-
-/** The invoice ledger's rows on the third input (an empty item — nothing found — is skipped). */
-function invoiceRowsOf(ctx: IExecuteFunctions): InvoiceRow[] {
-	const rows: InvoiceRow[] = [];
-	for (const [index, item] of (ctx.getInputData(2) ?? []).entries()) {
-		if (item.json.cycleKey === undefined) continue;
-		const row = readInvoiceRow(item.json);
-		if (!row) {
-			throw new NodeOperationError(ctx.getNode(), `Invoice ledger row ${index} (pay cycle ${describeValue(item.json.cycleKey)}) cannot be read`, {
-				description: 'A column holds a value the invoice ledger does not know (e.g. a hand-edited state). Fix the row in the Data tables view.',
-			});
-		}
-		rows.push(row);
-	}
-	return rows;
-}
 
 /**
  * Compares each mapped timesheet (or JobDiva invoice) with the placement ledger (is the placement insured, and as
@@ -89,7 +71,14 @@ export class Ten99PolicyInvoiceLedger implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData(0);
 		const placements = ledgerRowsOf(this).map(({ row }) => row);
-		const invoices = invoiceRowsOf(this);
+		const invoices = rowsOnInput(this, {
+			input: 2,
+			key: 'cycleKey',
+			read: readInvoiceRow,
+			what: 'Invoice ledger row',
+			keyLabel: 'pay cycle',
+			fix: 'A column holds a value the invoice ledger does not know (e.g. a hand-edited state). Fix the row in the Data tables view.',
+		}).map(({ row }) => row);
 		const out: INodeExecutionData[][] = ROUTES.map(() => []);
 		const decided: Array<{ item: number; decision: InvoiceDecision }> = [];
 		for (let i = 0; i < items.length; i++) {
@@ -97,10 +86,7 @@ export class Ten99PolicyInvoiceLedger implements INodeType {
 				const estimate = estimateOf(this.getNodeParameter('hoursWorked', i, ''), this.getNodeParameter('agreedPayRate', i, ''));
 				decided.push({ item: i, decision: decideInvoice(items[i].json as unknown as MappedPay, placements, invoices, estimate) });
 			} catch (error) {
-				if (!(error instanceof ValueError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-				const failure = new NodeOperationError(this.getNode(), `[item ${i}] ${error.message}`, { itemIndex: i, description: `Fix: ${error.fix}` });
-				if (!this.continueOnFail()) throw failure;
-				out[0].push({ json: { error: error.message, field: error.field, fix: error.fix }, error: failure, pairedItem: { item: i, input: 0 } });
+				out[0].push(itemError(this, error, i));
 			}
 		}
 		const final = onePerCycle(decided.map(({ decision }) => decision));

@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -8,8 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { decide, type MappedPlacement, type Route } from '../../src/ledger/compare';
-import { ValueError } from '../../src/util/valueError';
-import { ledgerRowsOf } from '../shared/ledgerRows';
+import { itemError, ledgerRowsOf } from '../shared/ledgerRows';
 
 const ROUTES: Route[] = ['send', 'end', 'unchanged'];
 
@@ -68,10 +66,7 @@ export class Ten99PolicyLedger implements INodeType {
 				const decision = decide(placements[i].json as unknown as MappedPlacement, rows, ended);
 				out[ROUTES.indexOf(decision.route)].push({ json: decision as unknown as IDataObject, pairedItem: { item: i, input: 0 } });
 			} catch (error) {
-				if (!(error instanceof ValueError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-				const failure = new NodeOperationError(this.getNode(), `[item ${i}] ${error.message}`, { itemIndex: i, description: `Fix: ${error.fix}` });
-				if (!this.continueOnFail()) throw failure;
-				out[0].push({ json: { error: error.message, field: error.field, fix: error.fix }, error: failure, pairedItem: { item: i, input: 0 } });
+				out[0].push(itemError(this, error, i));
 			}
 		}
 		return out;
