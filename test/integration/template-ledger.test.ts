@@ -60,83 +60,85 @@ describe('template: the placement ledger over a placement’s life', () => {
 	}
 });
 
+type World = { sandbox: Sandbox; jobdiva: JobDivaStandin; credentials: Parameters<typeof runTemplate>[1] };
+
+/** A fresh sandbox and JobDiva stand-in (today's fixtures) for one test, with the template's two credentials; stopped after it. */
+async function inFreshWorld(test: (world: World) => Promise<void>, options: { seedReturning: boolean }): Promise<void> {
+	const sandbox = await startSandbox();
+	const jobdiva = await startJobDivaStandin({ fixtures: fixturesForToday() });
+	try {
+		if (options.seedReturning) await seedReturningContractor(sandbox.url);
+		const credentials = {
+			ten99PolicyApi: { apiKey: SANDBOX_KEY, environment: 'sandbox', baseUrl: sandbox.url },
+			jobDivaApi: { ...STANDIN_USER, baseUrl: jobdiva.url, sessionToken: '' },
+		};
+		await test({ sandbox, jobdiva, credentials });
+	} finally {
+		await sandbox.stop();
+		await jobdiva.stop();
+	}
+}
+
 describe('template: a ledger that cannot be written stops the run before anything is sent', () => {
-	it('names the placement, n8n’s message and the setting to raise; 1099Policy gets no call', async () => {
-		const sandbox = await startSandbox();
-		const jobdiva = await startJobDivaStandin({ fixtures: fixturesForToday() });
-		try {
-			const credentials = {
-				ten99PolicyApi: { apiKey: SANDBOX_KEY, environment: 'sandbox', baseUrl: sandbox.url },
-				jobDivaApi: { ...STANDIN_USER, baseUrl: jobdiva.url, sessionToken: '' },
-			};
-			failWrites('Data table size limit exceeded: 50MB used, limit is 50MB');
-			const run = await runTemplate(PLACEMENT_TEMPLATE, credentials);
-			expect(run.error?.message).toMatch(/could not be written, so nothing was sent to 1099Policy for placement \d+: Data table size limit exceeded.*N8N_DATA_TABLES_MAX_SIZE_BYTES/);
-			expect(sandbox.requestLog.filter((r) => r.path.startsWith('/api/v1'))).toEqual([]);
-		} finally {
-			failWrites(undefined);
-			await sandbox.stop();
-			await jobdiva.stop();
-		}
-	});
+	it('names the placement, n8n’s message and the setting to raise; 1099Policy gets no call', () =>
+		inFreshWorld(
+			async ({ sandbox, credentials }) => {
+				failWrites('Data table size limit exceeded: 50MB used, limit is 50MB');
+				try {
+					const run = await runTemplate(PLACEMENT_TEMPLATE, credentials);
+					expect(run.error?.message).toMatch(/could not be written, so nothing was sent to 1099Policy for placement \d+: Data table size limit exceeded.*N8N_DATA_TABLES_MAX_SIZE_BYTES/);
+					expect(sandbox.requestLog.filter((r) => r.path.startsWith('/api/v1'))).toEqual([]);
+				} finally {
+					failWrites(undefined);
+				}
+			},
+			{ seedReturning: false },
+		));
 });
 
 describe('template: a hire reported without its record is checked with JobDiva before anything is ended', () => {
-	it('still in JobDiva (its record is only outside the window): nothing is sent and the ledger keeps it covered', async () => {
-		const sandbox = await startSandbox();
-		const jobdiva = await startJobDivaStandin({ fixtures: fixturesForToday() });
-		try {
-			await seedReturningContractor(sandbox.url);
-			const credentials = {
-				ten99PolicyApi: { apiKey: SANDBOX_KEY, environment: 'sandbox', baseUrl: sandbox.url },
-				jobDivaApi: { ...STANDIN_USER, baseUrl: jobdiva.url, sessionToken: '' },
-			};
-			expect((await runTemplate(PLACEMENT_TEMPLATE, credentials)).error).toBeUndefined();
-			const rows = tableRows(LEDGER_TABLE);
-			expect(rows.find((r) => r.placementId === '45690')?.state).toBe('covered');
-			// UpdatedHires names 45690 now, while its hire record was last changed 40 days ago (outside the 30-day window).
-			const activity = jobdiva.fixtures.activities.find((a) => String(a.row.ACTIVITYID) === '45690');
-			activity!.at = new Date(Date.now() - 40 * 86_400_000).toISOString();
-			jobdiva.fixtures.hires.push({ at: new Date(Date.now() - 5_000).toISOString(), placementId: '45690', feed: 'updated' });
-			restoreTables(LEDGER_TABLE, rows);
-			const from = sandbox.requestLog.length;
-			const jobdivaFrom = jobdiva.requestLog.length;
-			const run = await runTemplate(PLACEMENT_TEMPLATE, credentials);
-			expect(run.error).toBeUndefined();
-			expect(sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1'))).toEqual([]);
-			// The look-up that decided it: 45690 is still among Jordan Lee's starts, so nothing reached the End path.
-			expect(run.output('JobDiva: is it still there?').map((i) => [i.json.id, i.json.found])).toEqual([[45690, true]]);
-			expect(run.output('Deleted in JobDiva?', 0)).toEqual([]);
-			expect([0, 1, 2].map((o) => run.output('Compare deleted with ledger', o).length)).toEqual([0, 0, 0]);
-			expect(jobdiva.requestLog.length).toBeGreaterThan(jobdivaFrom);
-			expect(tableRows(LEDGER_TABLE).find((r) => r.placementId === '45690')?.state).toBe('covered');
-		} finally {
-			await sandbox.stop();
-			await jobdiva.stop();
-		}
-	});
+	it('still in JobDiva (its record is only outside the window): nothing is sent and the ledger keeps it covered', () =>
+		inFreshWorld(
+			async ({ sandbox, jobdiva, credentials }) => {
+				expect((await runTemplate(PLACEMENT_TEMPLATE, credentials)).error).toBeUndefined();
+				const rows = tableRows(LEDGER_TABLE);
+				expect(rows.find((r) => r.placementId === '45690')?.state).toBe('covered');
+				// UpdatedHires names 45690 now, while its hire record was last changed 40 days ago (outside the 30-day window).
+				const activity = jobdiva.fixtures.activities.find((a) => String(a.row.ACTIVITYID) === '45690');
+				activity!.at = new Date(Date.now() - 40 * 86_400_000).toISOString();
+				jobdiva.fixtures.hires.push({ at: new Date(Date.now() - 5_000).toISOString(), placementId: '45690', feed: 'updated' });
+				restoreTables(LEDGER_TABLE, rows);
+				const from = sandbox.requestLog.length;
+				const jobdivaFrom = jobdiva.requestLog.length;
+				const run = await runTemplate(PLACEMENT_TEMPLATE, credentials);
+				expect(run.error).toBeUndefined();
+				expect(sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1'))).toEqual([]);
+				// The look-up that decided it: 45690 is still among Jordan Lee's starts, so nothing reached the End path.
+				expect(run.output('JobDiva: is it still there?').map((i) => [i.json.id, i.json.found])).toEqual([[45690, true]]);
+				expect(run.output('Deleted in JobDiva?', 0)).toEqual([]);
+				expect([0, 1, 2].map((o) => run.output('Compare deleted with ledger', o).length)).toEqual([0, 0, 0]);
+				expect(jobdiva.requestLog.length).toBeGreaterThan(jobdivaFrom);
+				expect(tableRows(LEDGER_TABLE).find((r) => r.placementId === '45690')?.state).toBe('covered');
+			},
+			{ seedReturning: true },
+		));
 });
 
 describe('template: two executions creating the ledger table at once', () => {
-	it('the one that loses the race retries "Ledger: make sure the table exists" and runs on (20 calls, nothing twice)', async () => {
-		const sandbox = await startSandbox();
-		const jobdiva = await startJobDivaStandin({ fixtures: fixturesForToday() });
-		try {
-			await seedReturningContractor(sandbox.url);
-			const credentials = {
-				ten99PolicyApi: { apiKey: SANDBOX_KEY, environment: 'sandbox', baseUrl: sandbox.url },
-				jobDivaApi: { ...STANDIN_USER, baseUrl: jobdiva.url, sessionToken: '' },
-			};
-			raceTableCreates(1);
-			const from = sandbox.requestLog.length;
-			const run = await runTemplate(PLACEMENT_TEMPLATE, credentials);
-			expect(run.error).toBeUndefined();
-			expect(run.run.data.resultData.runData['Ledger: make sure the table exists'].every((task) => task.error === undefined)).toBe(true);
-			expect(sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1'))).toHaveLength(20);
-		} finally {
-			raceTableCreates(0);
-			await sandbox.stop();
-			await jobdiva.stop();
-		}
-	});
+	it('the one that loses the race retries "Ledger: make sure the table exists" and runs on (20 calls, nothing twice)', () =>
+		inFreshWorld(
+			async ({ sandbox, credentials }) => {
+				raceTableCreates(1);
+				try {
+					const from = sandbox.requestLog.length;
+					const run = await runTemplate(PLACEMENT_TEMPLATE, credentials);
+					expect(run.error).toBeUndefined();
+					expect(run.run.data.resultData.runData['Ledger: make sure the table exists'].every((task) => task.error === undefined)).toBe(true);
+					expect(sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1'))).toHaveLength(20);
+				} finally {
+					raceTableCreates(0);
+				}
+			},
+			{ seedReturning: true },
+		));
 });
