@@ -10,39 +10,53 @@ import { created, ok, page, pathObject, referenced } from './common';
 export const MAX_CERTIFICATE_BYTES = 15 * 1024 * 1024;
 
 /**
- * Certificates of insurance (BYO-COI). The review is deterministic so tests choose the outcome: a file containing
- * the ASCII text `FLAG` is flagged, any other PDF approved. It advances `pending → processing → approved|flagged`,
- * one step per `GET /files/certificates/{id}` (after `certificateReviewReads` reads it is final), or all at once
- * through the admin API. The final step emits `certificate.approved` or `certificate.flagged`.
+ * Certificates of insurance (BYO-COI). The review is deterministic so tests choose the outcome from the file's text:
+ * `FLAG` → flagged (manual review), `DENY` → denied, `Expires: YYYY-MM-DD` → the coverage's expiry date (none: a year
+ * after the upload), and an expiry before the sandbox clock's today → expired; any other PDF is approved. It advances
+ * `pending → processing → final`, one step per `GET /files/certificates/{id}` (after `certificateReviewReads` reads
+ * it is final), or all at once through the admin API. The final step emits 1099Policy's documented events:
+ * `certificate.approved`, `certificate.flagged` or `certificate.denied` (an expired certificate is denied too; its
+ * `status` says `expired`). https://docs.1099policy.com lists those events but not every field of `review_results`;
+ * `expiration_date` (Unix seconds, the day's midnight UTC) is this sandbox's reading of it.
  */
+const FINAL = ['approved', 'flagged', 'denied', 'expired'];
+const DAY = 86_400;
+
+/** The review's verdict on a file: see `advanceReview`. */
+function judge(bytes: Buffer, uploaded: number, now: number): { status: string; expires: number; check: ApiObject } {
+	const text = bytes.toString('latin1');
+	const date = /Expires:\s*(\d{4}-\d{2}-\d{2})/i.exec(text)?.[1];
+	const expires = date ? Date.parse(`${date}T00:00:00Z`) / 1000 : uploaded + 365 * DAY;
+	const day = new Date(expires * 1000).toISOString().slice(0, 10);
+	if (text.includes('FLAG')) return { status: 'flagged', expires, check: { name: 'coverage', result: 'fail', message: 'The certificate was flagged for manual review (it contains FLAG)' } };
+	if (text.includes('DENY')) return { status: 'denied', expires, check: { name: 'coverage', result: 'fail', message: 'The certificate does not show the required coverage (it contains DENY)' } };
+	if (expires < Math.floor(now / DAY) * DAY) return { status: 'expired', expires, check: { name: 'expiration', result: 'fail', message: `The coverage expired on ${day}` } };
+	return { status: 'approved', expires, check: { name: 'coverage', result: 'pass', message: `Coverage meets the requirements until ${day}` } };
+}
+
 export function advanceReview(core: SandboxCore, env: Env, id: string, toEnd: boolean): ApiObject {
 	const store = core.stores[env];
 	let certificate = store.collections.certificates.require(id);
-	if (certificate.status === 'approved' || certificate.status === 'flagged') return certificate;
+	if (FINAL.includes(certificate.status as string)) return certificate;
 	// Every certificate's bytes are stored with it at upload.
 	const file = store.certificateFiles.get(id) as CertificateFile;
 	file.reads = toEnd ? core.options.certificateReviewReads : file.reads + 1;
 	if (file.reads < core.options.certificateReviewReads) {
 		return store.collections.certificates.replace({ ...certificate, status: 'processing' });
 	}
-	const flagged = file.bytes.includes('FLAG', 0, 'latin1');
-	const status = flagged ? 'flagged' : 'approved';
+	const { status, expires, check } = judge(file.bytes, certificate.created as number, core.nowSeconds());
 	certificate = store.collections.certificates.replace({
 		...certificate,
 		status,
 		review_results: {
 			reviewed: core.nowSeconds(),
 			result: status,
-			checks: [
-				{ name: 'file', result: 'pass', message: 'Readable PDF' },
-				flagged
-					? { name: 'coverage', result: 'fail', message: 'The certificate was flagged for manual review (it contains FLAG)' }
-					: { name: 'coverage', result: 'pass', message: 'Coverage meets the requirements' },
-			],
+			expiration_date: expires,
+			checks: [{ name: 'file', result: 'pass', message: 'Readable PDF' }, check],
 		},
 	});
-	core.emit(env, `certificate.${status}`, certificate);
-	if (!flagged) {
+	core.emit(env, `certificate.${status === 'expired' ? 'denied' : status}`, certificate);
+	if (status === 'approved') {
 		// Open assignments of the contractor list their approved certificates.
 		for (const assignment of store.collections.assignments.all()) {
 			if (assignment.contractor === certificate.contractor && assignment.status !== 'cancelled') {

@@ -139,4 +139,41 @@ describe('certificate review', () => {
 			await sandbox.stop();
 		}
 	});
+
+	it('ends denied, expired or approved with the expiry the file states, and emits the documented events', async () => {
+		const { contractor } = await seedFlow(ctx.api, { quote: false });
+		const today = new Date(ctx.sandbox.clock().now).toISOString().slice(0, 10);
+		const file = (text: string) => ({ data: Buffer.from(`%PDF-1.4\n% certificate of insurance ${text}\n%%EOF\n`, 'latin1'), filename: 'coi.pdf', type: 'application/pdf' });
+		const review = async (text: string) => {
+			const id = (await upload(contractor, file(text))).body.id as string;
+			return (await ctx.api.admin('POST', `/certificates/${id}/review`)).body as { status: string; review_results: { expiration_date: number; checks: Array<{ name: string; result: string; message: string }> } };
+		};
+		const denied = await review('DENY Expires: 2030-01-31');
+		expect(denied.status).toBe('denied');
+		expect(denied.review_results.expiration_date).toBe(Date.parse('2030-01-31T00:00:00Z') / 1000);
+		const expired = await review('Expires: 2020-06-30');
+		expect(expired.status).toBe('expired');
+		expect(expired.review_results.checks[1]).toEqual({ name: 'expiration', result: 'fail', message: 'The coverage expired on 2020-06-30' });
+		// Expiring today is still valid today.
+		const lastDay = await review(`Expires: ${today}`);
+		expect(lastDay.status).toBe('approved');
+		expect(lastDay.review_results.checks[1].message).toBe(`Coverage meets the requirements until ${today}`);
+		const noDate = await review('');
+		expect(noDate.review_results.expiration_date - Math.floor(ctx.sandbox.clock().now / 1000)).toBeGreaterThan(364 * 86_400);
+		expect(ctx.sandbox.state().events.filter((e) => String(e.type).startsWith('certificate.')).map((e) => e.type)).toEqual([
+			'certificate.denied',
+			'certificate.denied',
+			'certificate.approved',
+			'certificate.approved',
+		]);
+	});
+
+	it('judges the expiry against the sandbox clock at the end of the review, not at the upload', async () => {
+		const { contractor } = await seedFlow(ctx.api, { quote: false });
+		const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+		const tomorrow = day(ctx.sandbox.clock().now + 86_400_000);
+		const id = (await upload(contractor, { data: Buffer.from(`%PDF-1.4\n% certificate Expires: ${tomorrow}\n`, 'latin1'), filename: 'coi.pdf', type: 'application/pdf' })).body.id;
+		ctx.sandbox.advanceClock(2 * 86_400_000);
+		expect((await ctx.api.admin('POST', `/certificates/${id}/review`)).body.status).toBe('expired');
+	});
 });
