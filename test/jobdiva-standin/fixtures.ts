@@ -57,9 +57,18 @@ export const STANDIN_USER: StandinUser = { clientId: '1234', userName: 'api.user
 /** The instant of a New York wall-clock time as epoch ms (JobDiva's searchStart dates). */
 const ms = (iso: string) => Date.parse(iso);
 
+/** What a certificate PDF states beyond the insured: its expiry, and a word the 1099Policy sandbox's review reads. */
+export interface CoiOptions {
+	/** `YYYY-MM-DD`: printed as `Expires: …`, the coverage's last day. */
+	expires?: string;
+	/** The sandbox's review outcome: `FLAG` (manual review) or `DENY`. */
+	marker?: 'FLAG' | 'DENY';
+}
+
 /** A one-page PDF whose text says what a COI says, so content checks see a certificate. */
-export function coiPdf(insured: string): Buffer {
-	const text = `BT /F1 12 Tf 72 720 Td (ACORD 25 CERTIFICATE OF LIABILITY INSURANCE) Tj 0 -20 Td (INSURED: ${insured}) Tj 0 -20 Td (CERTIFICATE HOLDER: Staffing Example Inc.) Tj ET`;
+export function coiPdf(insured: string, options: CoiOptions = {}): Buffer {
+	const extra = [options.expires ? ` 0 -20 Td (Expires: ${options.expires}) Tj` : '', options.marker ? ` 0 -20 Td (REVIEW NOTE: ${options.marker}) Tj` : ''].join('');
+	const text = `BT /F1 12 Tf 72 720 Td (ACORD 25 CERTIFICATE OF LIABILITY INSURANCE) Tj 0 -20 Td (INSURED: ${insured}) Tj 0 -20 Td (CERTIFICATE HOLDER: Staffing Example Inc.) Tj${extra} ET`;
 	const objects = [
 		'<< /Type /Catalog /Pages 2 0 R >>',
 		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

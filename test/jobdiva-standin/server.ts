@@ -15,6 +15,7 @@ import {
 	type PlacementView,
 } from './placements';
 import { putTimesheet, timesheetView, type TimesheetChange } from './timesheets';
+import { addAttachment, listAttachments, type AttachmentInput, type AttachmentView } from './attachments';
 import { sendSignedWebhook, type WebhookResult, type WebhookSendOptions } from './webhookSender';
 
 export interface StandinOptions {
@@ -69,6 +70,8 @@ export interface JobDivaStandin {
 	endPlacement(id: string, end?: Pick<PlacementChange, 'endDate' | 'status' | 'at'>): PlacementView;
 	/** Removes the placement from searchStart and the activity, billing and salary data; UpdatedHires reports its ID. */
 	deletePlacement(id: string, at?: string): PlacementView;
+	/** Attaches a file to a candidate (see attachments.ts); `CandidateAttachmentDetail` serves it from then on. */
+	addAttachment(input: AttachmentInput): AttachmentView;
 }
 
 /** `/__standin/…`: the stand-in's own controls (no token, not in the request log). See README.md. */
@@ -232,6 +235,26 @@ export async function startJobDivaStandin(options: StandinOptions = {}): Promise
 		};
 		const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
 		const { webhook, ...fields } = input;
+		if (path === '/attachments') {
+			try {
+				if (method === 'GET') return send(200, listAttachments(fixtures));
+				if (method !== 'POST') throw new PlacementError(404, `No admin endpoint ${method} ${ADMIN_PREFIX}${path}`);
+				const { notify, ...attachment } = input;
+				const added = addAttachment(fixtures, attachment as AttachmentInput);
+				const target = notify as { url?: unknown } | undefined;
+				if (!target || typeof target.url !== 'string') return send(200, added);
+				// What the firm's intake would send a workflow: which file was attached to which candidate.
+				const sentBody = JSON.stringify({ candidateId: added.candidateId, fileName: added.fileName });
+				const delivered = await fetch(target.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: sentBody }).then(
+					async (answer) => ({ status: answer.status, body: await answer.text(), sentBody }),
+					(error: Error) => ({ status: 0, body: `Not delivered: ${error.message}`, sentBody }),
+				);
+				return send(200, { ...added, notify: delivered });
+			} catch (error) {
+				if (error instanceof PlacementError) return send(error.status, { error: error.message });
+				throw error;
+			}
+		}
 		const timesheet = /^\/timesheets\/([^/]+)$/.exec(path);
 		if (timesheet) {
 			try {
@@ -306,6 +329,7 @@ export async function startJobDivaStandin(options: StandinOptions = {}): Promise
 		changePlacement: (id, change) => changePlacement(fixtures, id, change),
 		endPlacement: (id, end) => endPlacement(fixtures, id, end),
 		deletePlacement: (id, at) => deletePlacement(fixtures, id, at),
+		addAttachment: (input) => addAttachment(fixtures, input),
 	};
 }
 

@@ -23,7 +23,7 @@ const FINAL = ['approved', 'flagged', 'denied', 'expired'];
 const DAY = 86_400;
 
 /** The review's verdict on a file: see `advanceReview`. */
-function judge(bytes: Buffer, uploaded: number, now: number): { status: string; expires: number; check: ApiObject } {
+function judge(bytes: Buffer, uploaded: number, now: number): { status: string; expires: number; check: { name: string; result: string; message: string } } {
 	const text = bytes.toString('latin1');
 	const date = /Expires:\s*(\d{4}-\d{2}-\d{2})/i.exec(text)?.[1];
 	const expires = date ? Date.parse(`${date}T00:00:00Z`) / 1000 : uploaded + 365 * DAY;
