@@ -92,6 +92,8 @@ export interface InvoiceDecision {
 	idempotencyKey: string;
 	/** The ledger row to write once the branch has run (state set by the branch, or here for asEstimated). */
 	row: InvoiceRow;
+	/** The pay cycle whose row goes once the update is saved: the timesheet was moved from it ('' when not moved). */
+	movedFrom: string;
 }
 
 /** A placement in the placement ledger counts as insured while covered, or after an end when it had coverage. */
@@ -136,13 +138,20 @@ export function decideInvoice(pay: MappedPay, placements: readonly LedgerRow[], 
 	const placement = ofJob.find((p) => p.startDate <= payEnd && (!p.endDate || p.endDate >= payStart)) ?? ofJob.at(-1);
 	const placementId = placement?.placementId ?? '';
 	const cycleKey = `${placementId || `candidate ${candidateId} job ${jobdivaJobId}`}:${payStart}..${payEnd}`;
-	const own = invoices.find((r) => r.cycleKey === cycleKey);
+	const sourceId = pay.sourceId ?? sourceOf(invoice.idempotencyKey);
+	// A correction that moved the timesheet to another pay cycle (a wrong week fixed in JobDiva) takes its invoice
+	// along: that invoice's dates and pay are updated and the old cycle's row goes, so the same pay is never invoiced
+	// twice. Only when this cycle has no invoice of its own.
+	const here = invoices.find((r) => r.cycleKey === cycleKey);
+	const moved = here?.invoiceId ? undefined : invoices.find((r) => r.cycleKey !== cycleKey && r.invoiceId && sourceId && r.sourceId === sourceId && r.placementId === placementId);
+	const own = moved ? { ...moved, cycleKey } : here;
+	const movedFrom = moved?.cycleKey ?? '';
 	const gross = body.gross_pay;
 	const row: InvoiceRow = {
 		cycleKey,
 		placementId,
 		candidateId,
-		sourceId: pay.sourceId ?? sourceOf(invoice.idempotencyKey),
+		sourceId,
 		state: own?.state ?? 'sending',
 		invoiceId: own?.invoiceId ?? '',
 		contractorId: placement?.contractorId ?? '',
@@ -153,7 +162,7 @@ export function decideInvoice(pay: MappedPay, placements: readonly LedgerRow[], 
 		payEnd,
 		lastAction: own?.lastAction ?? '',
 	};
-	const base = { cycleKey, placementId, candidateId, grossPay: gross, estimatedPay, invoiceId: row.invoiceId, idempotencyKey: invoice.idempotencyKey, row };
+	const base = { cycleKey, placementId, candidateId, grossPay: gross, estimatedPay, invoiceId: row.invoiceId, idempotencyKey: invoice.idempotencyKey, row, movedFrom };
 	const send = { ...body, contractor: row.contractorId, job: row.jobId };
 
 	if (!placement || !insured(placement)) {
@@ -164,12 +173,14 @@ export function decideInvoice(pay: MappedPay, placements: readonly LedgerRow[], 
 	}
 	const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 	if (own?.invoiceId) {
-		if (own.grossPay === String(gross)) return { ...base, route: 'unchanged', reason: `invoice ${own.invoiceId} already records ${dollars(gross)}`, body: send };
+		if (own.grossPay === String(gross) && !movedFrom) return { ...base, route: 'unchanged', reason: `invoice ${own.invoiceId} already records ${dollars(gross)}`, body: send };
 		const { paycycle_startdate, paycycle_enddate, gross_pay, purchase_order_number } = body;
 		return {
 			...base,
 			route: 'update',
-			reason: `corrected timesheet: gross pay ${dollars(Number(own.grossPay))} → ${dollars(gross)}`,
+			reason: movedFrom
+				? `corrected timesheet moved from the pay cycle ${moved?.payStart}..${moved?.payEnd}: invoice ${own.invoiceId} now covers ${payStart}..${payEnd}, ${dollars(gross)}`
+				: `corrected timesheet: gross pay ${dollars(Number(own.grossPay))} → ${dollars(gross)}`,
 			body: { gross_pay, paycycle_startdate, paycycle_enddate, ...(purchase_order_number ? { purchase_order_number } : {}) },
 		};
 	}

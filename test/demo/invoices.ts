@@ -95,4 +95,12 @@ export const INVOICE_STEPS: InvoiceStep[] = [
 		// 40 h × $102.50 + 2 h × $153.75 = $4,407.50 against 42 h × $102.50 = $4,305.00
 		expect: { calls: 1, requests: { 'POST /invoices': 1 }, invoices: 2, ledger: { '9001': 'recorded', '9002': 'recorded' }, grossPay: [437460, 440750] },
 	},
+	{
+		name: 'moved to another week',
+		story: "Timesheet 9001 was entered under the wrong week: JobDiva corrects it to this week. Its invoice takes the new dates and its ledger row moves with it — no second invoice for the same pay.",
+		change: async (world) => {
+			await timesheet(world, '9001', { weekEnding: DateTime.fromISO(lastWeekEnding()).plus({ weeks: 1 }).toISODate()! });
+		},
+		expect: { calls: 1, requests: { 'PUT /invoices/{id}': 1 }, invoices: 2, ledger: { '9001': 'recorded', '9002': 'recorded' }, grossPay: [437460, 440750] },
+	},
 ];

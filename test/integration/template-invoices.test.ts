@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOICE_LEDGER_TABLE } from '../../src/ledger/invoices';
 import { LEDGER_TABLE } from '../../src/ledger/row';
@@ -9,6 +10,10 @@ import { failWrites, restoreTables, tableRows } from '../helpers/dataTableDouble
 import { INVOICE_TEMPLATE, PLACEMENT_TEMPLATE, runTemplate } from '../helpers/template';
 import { startJobDivaStandin, STANDIN_USER, type JobDivaStandin } from '../jobdiva-standin';
 import { startSandbox, type Sandbox } from '../sandbox';
+
+/** An invoice's pay cycle as days in the tenant's zone (the stand-in's, America/New_York). */
+const payDays = (invoice: Record<string, unknown> | undefined) =>
+	['paycycle_startdate', 'paycycle_enddate'].map((k) => DateTime.fromSeconds(Number(invoice?.[k]), { zone: 'America/New_York' }).toISODate());
 
 /**
  * The timesheet → invoice template over time, with its invoice ledger in (a double of) n8n's Data table, after the
@@ -59,9 +64,13 @@ describe('template: JobDiva timesheets → 1099Policy invoices, once per pay cyc
 			const held = sandbox.state().invoices;
 			expect(held.map((i) => i.gross_pay).sort()).toEqual(step.expect.grossPay);
 			expect(Object.fromEntries(invoices.map((r) => [String(r.sourceId), String(r.state)]))).toEqual(step.expect.ledger);
-			// Each recorded row names the invoice 1099Policy holds, with the gross pay it holds.
+			// One row per timesheet's pay cycle: a moved timesheet leaves no row behind in its old week.
+			expect(invoices).toHaveLength(Object.keys(step.expect.ledger).length);
+			// Each recorded row names the invoice 1099Policy holds, with the gross pay and pay cycle it holds.
 			for (const row of invoices.filter((r) => r.state === 'recorded')) {
-				expect(held.find((i) => i.id === row.invoiceId)?.gross_pay).toBe(Number(row.grossPay));
+				const invoice = held.find((i) => i.id === row.invoiceId);
+				expect(invoice?.gross_pay).toBe(Number(row.grossPay));
+				expect(payDays(invoice)).toEqual([row.payStart, row.payEnd]);
 			}
 		});
 	}

@@ -58,6 +58,7 @@ export async function checkInvoiceFlow(run: VersionRun, rest: N8nRest): Promise<
 		const rows = await rest.dataTableRows(table!);
 		const states = Object.fromEntries(rows.map((r) => [String(r.sourceId), String(r.state)]).sort());
 		report.equal(`${label}: the invoice ledger in n8n reads ${JSON.stringify(step.expect.ledger)}`, states, step.expect.ledger);
+		report.equal(`${label}: one ledger row per timesheet's pay cycle (none left behind in an old week)`, rows.length, Object.keys(step.expect.ledger).length);
 		for (const row of rows.filter((r) => r.state === 'recorded')) {
 			report.equal(`${label}: ledger row ${String(row.sourceId)} names invoice ${String(row.invoiceId)} with 1099Policy's gross pay`, String(invoices.find((i) => i.id === row.invoiceId)?.gross_pay), String(row.grossPay));
 		}

@@ -55,6 +55,20 @@ describe('the invoice ledger: final pay once per pay cycle per insured placement
 		expect(d.invoiceId).toBe('in_1');
 	});
 
+	it('a timesheet corrected into another week takes its invoice along: the invoice is updated to the new dates and the old week\'s row goes', () => {
+		const lastWeek = invoiceRow({ cycleKey: '45678:2026-11-21..2026-11-27', sourceId: '9001', payStart: '2026-11-21', payEnd: '2026-11-27' });
+		const d = decideInvoice(pay(416063), [placementRow()], [lastWeek], 404175);
+		expect(d).toMatchObject({ route: 'update', invoiceId: 'in_1', cycleKey: '45678:2026-11-28..2026-12-04', movedFrom: '45678:2026-11-21..2026-11-27' });
+		expect(d.body).toEqual({ gross_pay: 416063, paycycle_startdate: WEEK_START, paycycle_enddate: WEEK_END });
+		expect(d.row).toMatchObject({ cycleKey: '45678:2026-11-28..2026-12-04', invoiceId: 'in_1', state: 'recorded', payStart: '2026-11-28' });
+		expect(d.reason).toBe('corrected timesheet moved from the pay cycle 2026-11-21..2026-11-27: invoice in_1 now covers 2026-11-28..2026-12-04, $4160.63');
+		// Once saved (the new row, the old one gone), the same timesheet is unchanged.
+		expect(decideInvoice(pay(416063), [placementRow()], [{ ...d.row, state: 'recorded' }], 404175)).toMatchObject({ route: 'unchanged', movedFrom: '' });
+		// Another timesheet's invoice in the old week is not taken; nor is one when the new week has its own invoice.
+		expect(decideInvoice(pay(416063), [placementRow()], [{ ...lastWeek, sourceId: '9005' }], 404175)).toMatchObject({ route: 'create', movedFrom: '' });
+		expect(decideInvoice(pay(416063), [placementRow()], [lastWeek, invoiceRow({ invoiceId: 'in_2', sourceId: '9005', grossPay: '400000' })], 404175)).toMatchObject({ route: 'update', invoiceId: 'in_2', movedFrom: '' });
+	});
+
 	it('a corrected timesheet updates its invoice (only the fields Update accepts), even when it now equals the estimate', () => {
 		const d = decideInvoice(pay(437460), [placementRow()], [invoiceRow()], 404175);
 		expect(d.route).toBe('update');
