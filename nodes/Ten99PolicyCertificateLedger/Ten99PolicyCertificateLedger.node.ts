@@ -8,29 +8,20 @@ import {
 } from 'n8n-workflow';
 import {
 	candidateInLedgers,
+	certificateRowOf,
 	decideReview,
 	decideUpload,
 	fileKeyOf,
+	objectOf,
 	readCertificateRow,
 	type ReviewedCertificate,
 	type UploadRoute,
 } from '../../src/ledger/certificates';
-import { ValueError } from '../../src/util/valueError';
 import { itemError, ledgerRowsOf, rowsOnInput } from '../shared/ledgerRows';
 
 const UPLOAD_ROUTES: UploadRoute[] = ['upload', 'needsContractor', 'alreadySent'];
 
 const ROW_FIX = 'A column holds a value the certificate ledger does not know (e.g. a hand-edited state). Fix the row in the Data tables view.';
-
-/** A JSON parameter as an object: n8n gives an expression's object as it is, typed JSON as text. */
-function objectParam(value: unknown, field: string): IDataObject | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new ValueError(field, value, 'is not an object', `Give ${field} as an expression returning an object.`);
-	}
-	return Object.keys(parsed).length === 0 ? undefined : (parsed as IDataObject);
-}
 
 /**
  * The certificate ledger's rules (src/ledger/certificates.ts) in a workflow. *Compare an Upload*: each certificate
@@ -124,10 +115,8 @@ export class Ten99PolicyCertificateLedger implements INodeType {
 			const out: INodeExecutionData[][] = [[], []];
 			for (let i = 0; i < items.length; i++) {
 				try {
-					const raw = objectParam(this.getNodeParameter('row', i), 'Ledger Row') ?? {};
-					const row = readCertificateRow(raw);
-					if (!row) throw new ValueError('Ledger Row', raw.fileKey ?? raw, 'cannot be read as a certificate ledger row', ROW_FIX);
-					const certificate = objectParam(this.getNodeParameter('certificate', i, ''), 'Certificate') as ReviewedCertificate | undefined;
+					const row = certificateRowOf(this.getNodeParameter('row', i));
+					const certificate = objectOf(this.getNodeParameter('certificate', i, ''), 'Certificate') as ReviewedCertificate | undefined;
 					const decision = decideReview(row, certificate, String(this.getNodeParameter('today', i)));
 					out[decision.changed ? 0 : 1].push({ json: { fileKey: row.fileKey, candidateId: row.candidateId, certificateId: row.certificateId, ...decision } as unknown as IDataObject, pairedItem: { item: i } });
 				} catch (error) {
@@ -144,9 +133,7 @@ export class Ten99PolicyCertificateLedger implements INodeType {
 				const json = items[i].json as { jobdiva?: { candidateId?: string }; certificate?: { fileName?: string } };
 				const candidateId = String(json.jobdiva?.candidateId ?? '').trim();
 				const property = this.getNodeParameter('binaryPropertyName', i) as string;
-				if (!items[i].binary?.[property]) {
-					throw new ValueError('binary.' + property, undefined, 'is missing', 'Feed the Mapped output of JobDiva to 1099Policy → Map Attachment into the Certificates input (it carries the PDF).');
-				}
+				this.helpers.assertBinaryData(i, property);
 				const fileKey = fileKeyOf(candidateId, await this.helpers.getBinaryDataBuffer(i, property));
 				const decision = decideUpload(certificates.find((r) => r.fileKey === fileKey), {
 					fileKey,

@@ -17,7 +17,7 @@ import type { LedgerRow } from './row';
  */
 
 /** The table the template finds by name (n8n's "By Name" lookup lower-cases the name). */
-export const CERTIFICATE_LEDGER_TABLE = '1099policy_certificate_ledger';
+export const COI_LEDGER_TABLE = '1099policy_certificate_ledger';
 
 /** A valid certificate that expires within this many days (today included) is `expiring`: flagged before it lapses. */
 export const EXPIRY_WARNING_DAYS = 30;
@@ -129,6 +129,36 @@ export function decideUpload(row: CertificateRow | undefined, incoming: Incoming
 	const why = row?.state === 'uploading' ? 'an earlier upload did not finish: uploading again with the same idempotency key' : row ? `1099Policy refused it before (${row.lastAction}): trying again` : 'a new certificate file';
 	if (!contractorId) return { ...base, route: 'needsContractor', reason: `${why}; candidate ${incoming.candidateId} has no 1099Policy contractor in the ledgers yet`, contractorId, row: next };
 	return { ...base, route: 'upload', reason: why, contractorId, row: next };
+}
+
+/**
+ * A JSON node parameter as an object, or undefined when empty: n8n gives an expression's object as it is, typed JSON
+ * as text.
+ */
+export function objectOf(value: unknown, field: string): Record<string, unknown> | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			parsed = value;
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new ValueError(field, value, 'is not an object', `Give ${field} as an expression returning an object.`);
+	}
+	return Object.keys(parsed).length === 0 ? undefined : (parsed as Record<string, unknown>);
+}
+
+/** A ledger row handed to Judge a Review, read strictly: a row this ledger cannot read names its file and the fix. */
+export function certificateRowOf(value: unknown): CertificateRow {
+	const raw = objectOf(value, 'Ledger Row') ?? {};
+	const row = readCertificateRow(raw);
+	if (!row) {
+		throw new ValueError('Ledger Row', raw.fileKey ?? raw, 'cannot be read as a certificate ledger row', 'Give the row as the Data table node returned it; fix a hand-edited value (e.g. the state) in the Data tables view.');
+	}
+	return row;
 }
 
 /** The parts of a 1099Policy certificate (GET /files/certificates/{id}?expand[]=review_results) the review reads. */

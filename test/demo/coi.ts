@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { COI_TEMPLATE, runTemplate } from '../helpers/template';
 import type { RunResult } from '../helpers/workflow';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CERTIFICATE_LEDGER_TABLE } from '../../src/ledger/certificates';
+import { COI_LEDGER_TABLE } from '../../src/ledger/certificates';
 import { attach, coiIntake, coiReview, COI_STATE_NODES } from '../demo/coi';
 import { requestShape } from '../demo/lifecycle';
 import { SANDBOX_KEY } from '../demo/scenario';
@@ -22,7 +22,7 @@ describe('template: JobDiva COI → 1099Policy certificate review', () => {
 	const calls = () => sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1')).map((r) => requestShape(r.method, r.path));
 	const uploads = () => calls().filter((c) => c.startsWith('POST /files/certificates'));
 	const mark = () => (from = sandbox.requestLog.length);
-	const ledger = () => tableRows(CERTIFICATE_LEDGER_TABLE);
+	const ledger = () => tableRows(COI_LEDGER_TABLE);
 	const inDays = (days: number) => DateTime.utc().plus({ days }).toISODate()!;
 
 	beforeEach(async () => {
