@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COI_LEDGER_TABLE } from '../../src/ledger/certificates';
+import { LEDGER_TABLE } from '../../src/ledger/row';
 import { attach, coiIntake, coiReview, COI_STATE_NODES } from '../demo/coi';
 import { requestShape } from '../demo/lifecycle';
-import { SANDBOX_KEY } from '../demo/scenario';
+import { SANDBOX_KEY, seedReturningContractor } from '../demo/scenario';
 import { webhookAnswers } from '../helpers/baseNodeDoubles';
-import { tableRows } from '../helpers/dataTableDouble';
+import { failWrites, restoreTables, tableRows } from '../helpers/dataTableDouble';
 import { startJobDivaStandin, STANDIN_USER, type JobDivaStandin } from '../jobdiva-standin';
 import { startSandbox, type Sandbox } from '../sandbox';
 
@@ -78,7 +79,32 @@ describe('template: JobDiva COI → 1099Policy certificate review', () => {
 			expect(ledger()).toHaveLength(1);
 		});
 
-		it('a candidate in the placement ledger uploads with its contractor: 1 call', async () => {
+		it('a candidate in the placement ledger uploads with the contractor of its placements: 1 call, the placement IDs in the row', async () => {
+			const { contractor } = await seedReturningContractor(sandbox.url);
+			const placement = { candidateId: '12345', jobdivaJobId: '78910', state: 'covered', contractorId: contractor, lastAction: 'covered' };
+			restoreTables(LEDGER_TABLE, [
+				{ ...placement, placementId: '45678' },
+				{ ...placement, placementId: '45690' },
+			]);
+			mark();
+			expect((await coiIntake(credentials, { candidateId: '12345', fileName: 'Jordan_Lee_COI_2026.pdf' })).error).toBeUndefined();
+			expect(calls()).toEqual(['POST /files/certificates']);
+			expect(ledger()).toEqual([expect.objectContaining({ contractorId: contractor, placementIds: '45678,45690', state: 'in review' })]);
+			expect(sandbox.state().certificates.map((c) => c.contractor)).toEqual([contractor]);
+		});
+
+		it('a ledger that cannot be written stops the intake before the upload, naming the file and the setting to raise', async () => {
+			failWrites('Data table size limit exceeded: 50MB used, limit is 50MB');
+			try {
+				const run = await coiIntake(credentials, { candidateId: '12345', fileName: 'Jordan_Lee_COI_2026.pdf' });
+				expect(run.error?.message).toMatch(/could not be written \(Ledger: uploading\) for file 12345:[0-9a-f]{32}: Data table size limit exceeded.*The certificate was not uploaded.*N8N_DATA_TABLES_MAX_SIZE_BYTES/);
+				expect(uploads()).toEqual([]);
+			} finally {
+				failWrites(undefined);
+			}
+		});
+
+		it('an earlier certificate of the candidate gives the contractor for a new file: 1 call', async () => {
 			await coiIntake(credentials, { candidateId: '12345', fileName: 'Jordan_Lee_COI_2026.pdf' });
 			const contractorId = String(ledger()[0].contractorId);
 			// The same file under a new name is the same file: nothing; a new file is a new row and one upload.
