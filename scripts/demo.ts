@@ -7,6 +7,8 @@
  * a change, an end, an email change — one run each, with the calls it cost and the placement ledger's rows.
  * `npm run demo -- invoices`: after the placement run, the timesheet → invoice template over time instead
  * (test/demo/invoices.ts): final pay recorded once per pay cycle, pay as estimated, a day later, corrections.
+ * `npm run demo -- coi`: after the placement run, the COI template instead (test/demo/coi.ts): certificates attached
+ * in JobDiva uploaded once, a résumé turned away, a candidate without a placement given a contractor, the hourly review.
  * `--keep` leaves the sandbox up; `--no-build` skips the build (the test of the demo uses it).
  */
 import { execSync } from 'node:child_process';
@@ -17,9 +19,12 @@ import { startJobDivaStandin, STANDIN_USER } from '../test/jobdiva-standin';
 import { startSandbox, type Sandbox } from '../test/sandbox';
 import { LEDGER_TABLE } from '../src/ledger/row';
 import { INVOICE_LEDGER_TABLE } from '../src/ledger/invoices';
+import { COI_LEDGER_TABLE } from '../src/ledger/certificates';
+import { attach, coiIntake, coiReview, COI_STATE_NODES } from '../test/demo/coi';
 import { INVOICE_STEPS } from '../test/demo/invoices';
 import { LIFECYCLE } from '../test/demo/lifecycle';
 import { EXPECTED, RETURNING, SANDBOX_KEY, seedReturningContractor } from '../test/demo/scenario';
+import { webhookAnswers } from '../test/helpers/baseNodeDoubles';
 import { tableRows } from '../test/helpers/dataTableDouble';
 import { fixturesForToday } from '../test/demo/timeShift';
 import { INVOICE_TEMPLATE, PLACEMENT_TEMPLATE, runTemplate } from '../test/helpers/template';
@@ -29,6 +34,7 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const keep = process.argv.includes('--keep');
 const invoices = process.argv.includes('invoices');
+const coi = process.argv.includes('coi');
 
 type Outcome = { placementId: string; candidate: string; outcome: string; detail: string };
 
@@ -128,7 +134,8 @@ async function main(): Promise<void> {
 		const ledger = () => new Map(tableRows(LEDGER_TABLE).map((r) => [String(r.placementId), r]));
 		const problems: string[] = [];
 		if (invoices) problems.push(...(await invoiceStory(sandbox, jobdiva.url, credentials)));
-		for (const step of invoices ? [] : LIFECYCLE.slice(1)) {
+		if (coi) problems.push(...(await coiStory(sandbox, jobdiva.url, credentials)));
+		for (const step of invoices || coi ? [] : LIFECYCLE.slice(1)) {
 			const rowsBefore = ledger();
 			await step.change({ sandboxUrl: sandbox.url, jobdivaUrl: jobdiva.url });
 			const from = sandbox.requestLog.length;
@@ -193,6 +200,50 @@ async function invoiceStory(sandbox: Sandbox, jobdivaUrl: string, credentials: P
 	out();
 	out(`1099Policy holds ${sandbox.state().invoices.length} invoices; the invoice ledger (n8n Data table "${INVOICE_LEDGER_TABLE}"):`);
 	for (const row of tableRows(INVOICE_LEDGER_TABLE)) out(`  ${String(row.cycleKey).padEnd(30)} timesheet ${String(row.sourceId)}  ${String(row.state).padEnd(12)} ${money(Number(row.grossPay))}  ${String(row.invoiceId)}`);
+	return problems;
+}
+
+/** The COI template: intakes as the webhook receives them, then the hourly review; returns what went unexpectedly. */
+async function coiStory(sandbox: Sandbox, jobdivaUrl: string, credentials: Parameters<typeof runTemplate>[1]): Promise<string[]> {
+	const problems: string[] = [];
+	const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+	const step = async (title: string, expected: number, run: () => Promise<RunResult>, show: () => string[]) => {
+		const from = sandbox.requestLog.length;
+		const result = await run();
+		if (result.error) throw result.error;
+		const made = sandbox.requestLog.slice(from).filter((r) => r.path.startsWith('/api/v1'));
+		out();
+		out(bold(`COI, ${title}`));
+		out(`  ${made.length} calls to 1099Policy${made.length ? `: ${made.map((r) => `${r.method} ${r.path.replace('/api/v1', '').replace(/\?.*$/, '')}`).join(', ')}` : ''}`);
+		for (const line of show()) out(`  ${line}`);
+		if (made.length !== expected) problems.push(`coi, ${title}: ${made.length} calls, expected ${expected}`);
+		return result;
+	};
+	const intake = (candidateId: string, fileName: string) => () => coiIntake(credentials, { candidateId, fileName });
+	const answered = () => {
+		const { outcome, certificateId, reason, problem } = webhookAnswers.at(-1) as Record<string, unknown>;
+		return [`webhook answer: ${String(outcome)}${certificateId ? ` ${String(certificateId)}` : ''} — ${String(reason ?? problem ?? '')}`];
+	};
+	await step("Jordan Lee's certificate attached in JobDiva (he is in the placement ledger)", 1, intake('12345', 'Jordan_Lee_COI_2026.pdf'), answered);
+	await step('the same intake again (JobDiva sent it twice)', 0, intake('12345', 'Jordan_Lee_COI_2026.pdf'), answered);
+	sandbox.advanceClock(25 * 3_600_000);
+	await step("25 h later (1099Policy's idempotency keys have expired), the same file once more", 0, intake('12345', 'Jordan_Lee_COI_2026.pdf'), answered);
+	await step("Priya Raman's résumé (she has no placement in the placement ledger)", 0, intake('12346', 'Priya_Raman_Resume.txt'), answered);
+	await attach(jobdivaUrl, { candidateId: '12346', fileName: 'Priya_Raman_COI.pdf', coi: { expires: inDays(20) } });
+	await step('her certificate, expiring in 20 days: BYO-COI without fractional coverage, so a contractor first, then the upload', 2, intake('12346', 'Priya_Raman_COI.pdf'), answered);
+	await attach(jobdivaUrl, { candidateId: '12347', fileName: 'Webb_COI.pdf', coi: { marker: 'FLAG' } });
+	await step("Marcus Webb's certificate (the review will flag it)", 1, intake('12347', 'Webb_COI.pdf'), answered);
+	for (const row of tableRows(COI_LEDGER_TABLE)) sandbox.reviewCertificate(String(row.certificateId));
+	const states = (result: RunResult) => () =>
+		Object.values(COI_STATE_NODES).flatMap((node) => outputs(result, node).map(({ json }) => `${node.padEnd(26)} ${String(json.certificateId)}  candidate ${String(json.candidateId)}  ${String(json.reason)}`));
+	let review: RunResult | undefined;
+	await step('the hourly check, once 1099Policy has finished its reviews', 3, async () => (review = await coiReview(credentials)), () => states(review!)());
+	await step('the hourly check again: nothing new', 0, async () => (review = await coiReview(credentials)), () => states(review!)());
+	out();
+	out(`1099Policy holds ${sandbox.state().certificates.length} certificates; the certificate ledger (n8n Data table "${COI_LEDGER_TABLE}"):`);
+	for (const row of tableRows(COI_LEDGER_TABLE)) {
+		out(`  ${String(row.candidateId)}  ${String(row.fileName).padEnd(24)} ${String(row.certificateId)}  ${String(row.state).padEnd(9)} expires ${String(row.expiresOn || '—')}  placements ${String(row.placementIds || '—')}`);
+	}
 	return problems;
 }
 

@@ -126,6 +126,7 @@ const OTHER_NODES: Array<[string, string]> = [
 	['nodes/Ten99PolicyLedger/Ten99PolicyLedger.node.ts', 'Ten99PolicyLedger'],
 	['nodes/Ten99PolicyCoverageCheck/Ten99PolicyCoverageCheck.node.ts', 'Ten99PolicyCoverageCheck'],
 	['nodes/Ten99PolicyInvoiceLedger/Ten99PolicyInvoiceLedger.node.ts', 'Ten99PolicyInvoiceLedger'],
+	['nodes/Ten99PolicyCertificateLedger/Ten99PolicyCertificateLedger.node.ts', 'Ten99PolicyCertificateLedger'],
 ];
 
 function generated(): string {

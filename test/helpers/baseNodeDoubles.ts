@@ -211,6 +211,86 @@ export class StopAndErrorDouble implements INodeType {
 	}
 }
 
+/**
+ * n8n-nodes-base.webhook v2: started by an HTTP request in real n8n; in-process a test replaces it with a `test.items`
+ * node emitting what it emits (`{headers, params, query, body}`), so this double emits nothing when run.
+ */
+export class WebhookDouble implements INodeType {
+	description = description('webhook', 'Webhook', {
+		group: ['trigger'],
+		version: [2, 2.1],
+		inputs: [],
+		properties: [
+			{ displayName: 'HTTP Method', name: 'httpMethod', type: 'string', default: 'GET' },
+			{ displayName: 'Path', name: 'path', type: 'string', default: '' },
+			{ displayName: 'Respond', name: 'responseMode', type: 'string', default: 'onReceived' },
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		],
+	});
+
+	async execute(): Promise<INodeExecutionData[][]> {
+		return [[]];
+	}
+}
+
+/** What the Respond to Webhook doubles answered, in order (per test: see test/setup/freshProcessState.ts). */
+export const webhookAnswers: unknown[] = [];
+
+/**
+ * n8n-nodes-base.respondToWebhook v1.1 with `respondWith: json`: the real node answers the request with `responseBody`
+ * (evaluated for the first item) and passes its items on; the double records the answer in `webhookAnswers`.
+ */
+export class RespondToWebhookDouble implements INodeType {
+	description = description('respondToWebhook', 'Respond to Webhook', {
+		version: [1, 1.1, 1.2, 1.3, 1.4, 1.5],
+		properties: [
+			{ displayName: 'Respond With', name: 'respondWith', type: 'options', default: 'json', options: [{ name: 'JSON', value: 'json' }] },
+			{ displayName: 'Response Body', name: 'responseBody', type: 'json', default: '' },
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		],
+	});
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		if (items.length > 0) {
+			const body = this.getNodeParameter('responseBody', 0);
+			webhookAnswers.push(typeof body === 'string' ? JSON.parse(body) : body);
+		}
+		return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+	}
+}
+
+/**
+ * n8n-nodes-base.merge v3.2, `mode: combine`, `combineBy: combineByPosition`, clash handling "prefer input 2": item i
+ * of each input merged into one (JSON and binary; input 2 wins a clash), as many items as the shorter input has.
+ */
+export class MergeDouble implements INodeType {
+	description = description('merge', 'Merge', {
+		version: [3, 3.1, 3.2],
+		inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Mode', name: 'mode', type: 'options', default: 'combine', options: [{ name: 'Combine', value: 'combine' }] },
+			{ displayName: 'Combine By', name: 'combineBy', type: 'options', default: 'combineByPosition', options: [{ name: 'Position', value: 'combineByPosition' }] },
+			{ displayName: 'Options', name: 'options', type: 'json', default: {} },
+		],
+	});
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const first = this.getInputData(0) ?? [];
+		const second = this.getInputData(1) ?? [];
+		return [
+			Array.from({ length: Math.min(first.length, second.length) }, (_, i) => ({
+				json: { ...first[i].json, ...second[i].json },
+				binary: { ...first[i].binary, ...second[i].binary },
+				pairedItem: [
+					{ item: i, input: 0 },
+					{ item: i, input: 1 },
+				],
+			})),
+		];
+	}
+}
+
 export const BASE_NODE_DOUBLES: Record<string, INodeType> = {
 	'n8n-nodes-base.dataTable': new DataTableDouble(),
 	'n8n-nodes-base.stopAndError': new StopAndErrorDouble(),
@@ -221,4 +301,7 @@ export const BASE_NODE_DOUBLES: Record<string, INodeType> = {
 	'n8n-nodes-base.noOp': new NoOpDouble(),
 	'n8n-nodes-base.switch': new SwitchDouble(),
 	'n8n-nodes-base.stickyNote': new StickyNoteDouble(),
+	'n8n-nodes-base.webhook': new WebhookDouble(),
+	'n8n-nodes-base.respondToWebhook': new RespondToWebhookDouble(),
+	'n8n-nodes-base.merge': new MergeDouble(),
 };

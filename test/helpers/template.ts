@@ -7,6 +7,7 @@ import { JobDiva } from '../../nodes/JobDiva/JobDiva.node';
 import { JobDivaPollingTrigger } from '../../nodes/JobDivaPollingTrigger/JobDivaPollingTrigger.node';
 import { JobDivaToTen99 } from '../../nodes/JobDivaToTen99/JobDivaToTen99.node';
 import { JobDivaTrigger } from '../../nodes/JobDivaTrigger/JobDivaTrigger.node';
+import { Ten99PolicyCertificateLedger } from '../../nodes/Ten99PolicyCertificateLedger/Ten99PolicyCertificateLedger.node';
 import { Ten99PolicyCoverageCheck } from '../../nodes/Ten99PolicyCoverageCheck/Ten99PolicyCoverageCheck.node';
 import { Ten99PolicyInvoiceLedger } from '../../nodes/Ten99PolicyInvoiceLedger/Ten99PolicyInvoiceLedger.node';
 import { Ten99PolicyLedger } from '../../nodes/Ten99PolicyLedger/Ten99PolicyLedger.node';
@@ -20,6 +21,7 @@ export const PLACEMENT_TEMPLATE = 'jobdiva-placement-to-1099policy.json';
 export const COMPLIANCE_TEMPLATE = '1099policy-compliance-sync.json';
 export const COVERAGE_TEMPLATE = '1099policy-daily-coverage-check.json';
 export const INVOICE_TEMPLATE = 'jobdiva-timesheets-to-1099policy-invoices.json';
+export const COI_TEMPLATE = 'jobdiva-coi-to-1099policy-certificate-review.json';
 /** The placement template's manual entry point (n8n's `execute` command starts there too). */
 export const RUN_NOW = 'Run now (test or backfill)';
 
@@ -31,6 +33,7 @@ registerNodeType(`${PACKAGE}.ten99PolicyTrigger`, new Ten99PolicyTrigger());
 registerNodeType(`${PACKAGE}.ten99PolicyLedger`, new Ten99PolicyLedger());
 registerNodeType(`${PACKAGE}.ten99PolicyCoverageCheck`, new Ten99PolicyCoverageCheck());
 registerNodeType(`${PACKAGE}.ten99PolicyInvoiceLedger`, new Ten99PolicyInvoiceLedger());
+registerNodeType(`${PACKAGE}.ten99PolicyCertificateLedger`, new Ten99PolicyCertificateLedger());
 for (const [type, node] of Object.entries(BASE_NODE_DOUBLES)) registerNodeType(type, node);
 registerCredentialType(new JobDivaApi());
 

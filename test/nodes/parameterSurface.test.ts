@@ -11,6 +11,7 @@ import { JobDivaPollingTrigger } from '../../nodes/JobDivaPollingTrigger/JobDiva
 import { JobDivaToTen99 } from '../../nodes/JobDivaToTen99/JobDivaToTen99.node';
 import { JobDivaTrigger } from '../../nodes/JobDivaTrigger/JobDivaTrigger.node';
 import { Ten99Policy } from '../../nodes/Ten99Policy/Ten99Policy.node';
+import { Ten99PolicyCertificateLedger } from '../../nodes/Ten99PolicyCertificateLedger/Ten99PolicyCertificateLedger.node';
 import { Ten99PolicyInvoiceLedger } from '../../nodes/Ten99PolicyInvoiceLedger/Ten99PolicyInvoiceLedger.node';
 import { Ten99PolicyCoverageCheck } from '../../nodes/Ten99PolicyCoverageCheck/Ten99PolicyCoverageCheck.node';
 import { Ten99PolicyLedger } from '../../nodes/Ten99PolicyLedger/Ten99PolicyLedger.node';
@@ -56,6 +57,7 @@ function currentSurface(): Record<string, unknown> {
 		new Ten99PolicyLedger(),
 		new Ten99PolicyCoverageCheck(),
 		new Ten99PolicyInvoiceLedger(),
+		new Ten99PolicyCertificateLedger(),
 	];
 	// Every node the package ships is pinned: a node added to package.json without its surface here fails.
 	const shipped = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { n8n: { nodes: string[] } }).n8n.nodes.map((file) =>

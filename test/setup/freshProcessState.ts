@@ -1,5 +1,6 @@
 import { beforeEach } from 'vitest';
 import { forgetInProcessWindows } from '../../nodes/Ten99PolicyTrigger/recentInProcess';
+import { webhookAnswers } from '../helpers/baseNodeDoubles';
 import { forgetDataTables } from '../helpers/dataTableDouble';
 import { knownEntities } from '../../src/ten99policy/knownEntities';
 
@@ -9,4 +10,5 @@ beforeEach(() => {
 	forgetInProcessWindows();
 	knownEntities.clear();
 	forgetDataTables();
+	webhookAnswers.length = 0;
 });
