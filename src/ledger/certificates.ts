@@ -1,4 +1,4 @@
-import { hash } from 'crypto';
+import { createHash } from 'crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ValueError } from '../util/valueError';
@@ -67,7 +67,7 @@ export function readCertificateRow(raw: Record<string, unknown>): CertificateRow
 
 /** The row key of a file: the same PDF sent again (at any age, under any name) has the same key. */
 export function fileKeyOf(candidateId: string, pdf: Buffer): string {
-	return `${candidateId}:${hash('sha256', pdf, 'hex').slice(0, 32)}`;
+	return `${candidateId}:${createHash('sha256').update(pdf).digest('hex').slice(0, 32)}`;
 }
 
 /** One certificate file as Map Attachment and the ledgers give it, before any call. */

@@ -42,7 +42,8 @@ export interface VersionRun {
  * fresh sandbox and JobDiva stand-in, credentials and templates imported with the CLI, then
  *   `n8n start`: owner, loaded node types, credential tests, credentials bound to the imported workflows; the
  *              placement flow run in the server over a placement's life (test/demo/lifecycle.ts), calls, objects
- *              and ledger rows checked after each run; the compliance flow activated, signed and forged
+ *              and ledger rows checked after each run; final pay as invoices; certificates through the COI
+ *              template's webhook and hourly check; the compliance flow activated, signed and forged
  *              deliveries; the daily coverage check (clean, rebuild, seeded findings); the HTTP Request node with
  *              our credentials; the JobDiva node's error output; the editor screenshotted;
  *   logs:      no load error for the package in anything n8n printed.
@@ -101,6 +102,7 @@ export async function runVersion(install: N8nInstall, tarball: string, report: R
 			});
 			await report.phase('placement flow in the server, over a placement\'s life (ledger in a Data table)', () => checkPlacementFlow(run, rest));
 			await report.phase('timesheet → invoice flow in the server (invoice ledger in a Data table)', () => import('./phases/invoices').then((m) => m.checkInvoiceFlow(run, rest)));
+			await report.phase('COI → certificate review in the server (webhook intake, hourly check, certificate ledger in a Data table)', () => import('./phases/coi').then((m) => m.checkCoiFlow(run, rest)));
 			await report.phase('compliance flow: activation, signed and forged deliveries', () => checkComplianceFlow(run, rest));
 			await report.phase('daily coverage check in the server: clean state, rebuilt ledger, one finding of each kind', () => checkCoverageFlow(run, rest));
 			await report.phase('HTTP Request node with our credentials as predefined credential types', () => checkHttpRequestCredentials(run, rest));
