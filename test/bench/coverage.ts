@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { listCoverage, reconcile, type Placement } from '../../src/ledger/reconcile';
 import { Ten99PolicyClient } from '../../src/ten99policy/client';
-import { fetchTransport } from '../unit/ten99policy/support';
+import { fetchTransport } from '../helpers/fetchTransport';
 import { figure, heading, judge, mb, ms, ratio, type BenchResult } from './report';
 import { startSandboxProcess } from './sandboxProcess';
 
@@ -64,7 +64,7 @@ export async function benchCoverage(): Promise<BenchResult> {
 
 		// Each request's round trip as the client sees it (injected latency + the sandbox's time + this machine's load).
 		const roundTrips: number[] = [];
-		const transport = fetchTransport();
+		const transport = fetchTransport({ apiKey: 't9k_test_bench', environment: 'sandbox' });
 		const timed: typeof transport = async (request) => {
 			const sent = performance.now();
 			const response = await transport(request);

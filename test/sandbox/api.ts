@@ -37,8 +37,10 @@ function run(apply: () => HandlerResult): HandlerResult {
 }
 
 /**
- * One `/api/v1` request, in this order: body (≤ 20 MB, else 413), latency, auth, environment, route, the key's rate limit (429), injected 429/500 (nothing applied
- * or stored), session and policy expiry, idempotency replay, apply, store under the key, injected drop (connection destroyed after applying).
+ * One `/api/v1` request, in this order: body (≤ 20 MB, else 413), auth, environment, route, the key's rate limit (429), injected 429/500 (nothing applied
+ * or stored), session and policy expiry, idempotency replay, apply, store under the key; then the answer (or the injected drop: connection
+ * destroyed after applying) waits until `latencyMs` after the request arrived. So `latencyMs` is the time the API takes to answer, its own
+ * work included, as a real API's latency is: the sandbox's processing does not add to it (unless it takes longer).
  * Parameter validation failures (`invalid_input`) are not stored under the key — 1099Policy: "Results are only
  * saved if an API endpoint started executing" — so a corrected retry with the same key goes through.
  */
@@ -63,13 +65,19 @@ export async function handleApi(
 		fault: null,
 	};
 	core.requestLog.push(entry);
-	const respond = (result: HandlerResult, headers: Record<string, string> = {}) => {
+	const answerAt = performance.now() + faults.latencyMs;
+	const latency = async () => {
+		const left = Math.ceil(answerAt - performance.now());
+		if (left > 0) await sleep(left);
+	};
+	const respond = async (result: HandlerResult, headers: Record<string, string> = {}) => {
+		// A body over the limit is refused at once, its rest unread, as before any latency.
+		if (result.status !== 413) await latency();
 		entry.status = result.status;
 		sendJson(res, result.status, result.body, headers);
 	};
 	try {
 		const raw = await readBody(req);
-		if (faults.latencyMs > 0) await sleep(faults.latencyMs);
 		const apiKey = authenticate(header(req, 'authorization'), rejectKey);
 		const env = environment(header(req, 'ten99policy-environment'));
 		entry.env = env;
@@ -81,7 +89,7 @@ export async function handleApi(
 		const retryAfter = faults.takeToken(apiKey);
 		if (retryAfter !== undefined) {
 			entry.fault = 'rate_limit';
-			respond(
+			await respond(
 				{ status: 429, body: { message: 'Too many requests; retry later', error_code: 'rate_limit_exceeded' } },
 				{ 'Retry-After': String(retryAfter) },
 			);
@@ -91,12 +99,12 @@ export async function handleApi(
 		if (fault === 'rate_limit' || fault === 'server_error') {
 			entry.fault = fault;
 			if (fault === 'rate_limit') {
-				respond(
+				await respond(
 					{ status: 429, body: { message: 'Too many requests; retry later', error_code: 'rate_limit_exceeded' } },
 					{ 'Retry-After': String(faults.retryAfterSeconds) },
 				);
 			} else {
-				respond({ status: 500, body: { message: 'Injected server error', error_code: 'internal_error' } });
+				await respond({ status: 500, body: { message: 'Injected server error', error_code: 'internal_error' } });
 			}
 			return;
 		}
@@ -133,13 +141,14 @@ export async function handleApi(
 		entry.replayed = replayed;
 		if (fault === 'drop') {
 			entry.fault = 'drop';
+			await latency();
 			req.socket.destroy();
 			return;
 		}
-		respond(result, replayed ? { [REPLAYED_HEADER]: 'true' } : {});
+		await respond(result, replayed ? { [REPLAYED_HEADER]: 'true' } : {});
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;
 		// After a 413 the rest of the body is unread: close rather than reuse the connection.
-		respond({ status: error.status, body: error.body }, error.status === 413 ? { Connection: 'close' } : {});
+		await respond({ status: error.status, body: error.body }, error.status === 413 ? { Connection: 'close' } : {});
 	}
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { describe, expect, it } from 'vitest';
 import { FaultInjector, mergeFaults, NO_FAULTS, seededRandom } from '../../sandbox/faults';
 import { useSandbox } from './setup';
@@ -67,6 +68,19 @@ describe('fault injection over HTTP', () => {
 		const started = Date.now();
 		await ctx.api.get('/category_codes');
 		expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+	});
+
+	it('answers latencyMs after the request arrived, with its own work inside that time (applied at once, answered at the deadline)', async () => {
+		ctx.sandbox.setFaults({ latencyMs: 300 });
+		const started = Date.now();
+		const answer = ctx.api.post('/contractors', jo);
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		// Halfway through the latency the contractor exists, but no answer has gone out yet.
+		expect(ctx.sandbox.state().contractors.map((c) => c.email)).toEqual([jo.email]);
+		expect(ctx.sandbox.requestLog.map((r) => r.status)).toEqual([null]);
+		expect((await answer).status).toBe(201);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(295);
+		expect(ctx.sandbox.requestLog.map((r) => r.status)).toEqual([201]);
 	});
 
 	it('is readable and settable through the admin API, which refuses bad values', async () => {

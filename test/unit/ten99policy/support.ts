@@ -1,37 +1,22 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import nock from 'nock';
-import { Ten99PolicyApi } from '../../../credentials/Ten99PolicyApi.credentials';
 import { Ten99PolicyClient, type ClientOptions } from '../../../src/ten99policy/client';
-import type { HttpRequest, HttpResponse, Transport } from '../../../src/util/transport';
+import type { Transport } from '../../../src/util/transport';
+import { credentialHeaders as headersFor, fetchTransport as transportFor } from '../../helpers/fetchTransport';
 
 export const BASE = 'https://api.1099policy.com';
 export const SECRET = 't9k_test_SECRETdoNotLeak_4f2a9c';
 export const CREDENTIAL = { apiKey: SECRET, environment: 'sandbox', baseUrl: BASE };
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-/**
- * The headers n8n adds for the Ten99PolicyApi credential, resolved from the credential's own `authenticate`
- * declaration (so a change there shows up in these tests), e.g. `Authorization: Bearer <key>`.
- */
+/** The headers n8n adds for the credential (see test/helpers/fetchTransport.ts), e.g. `Authorization: Bearer <key>`. */
 export function credentialHeaders(credential: Record<string, string> = CREDENTIAL): Record<string, string> {
-	const auth = new Ten99PolicyApi().authenticate;
-	const headers = (auth.properties.headers ?? {}) as Record<string, string>;
-	return Object.fromEntries(
-		Object.entries(headers).map(([name, template]) => [
-			name,
-			template.replace(/^=/, '').replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) => credential[key] ?? ''),
-		]),
-	);
+	return headersFor(credential);
 }
 
 /** A transport over Node's fetch (intercepted by nock) that authenticates like the n8n credential does. */
 export function fetchTransport(credential: Record<string, string> = CREDENTIAL): Transport {
-	const auth = credentialHeaders(credential);
-	return async (request: HttpRequest): Promise<HttpResponse> => {
-		const response = await fetch(request.url, { method: request.method, headers: { ...request.headers, ...auth }, body: request.body });
-		const text = await response.text();
-		return { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: text };
-	};
+	return transportFor(credential);
 }
 
 export interface FakeSleep {
