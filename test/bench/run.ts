@@ -33,7 +33,18 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
 /** Run only when named: they need the e2e's n8n install (.cache/n8n) and take minutes. */
 const ON_REQUEST: Record<string, () => Promise<BenchResult>> = { peers: benchPeers, queue: benchQueue };
 
+/**
+ * nock patches Node's http for the whole process once any module imports it: every request — the node's and the
+ * plain-HTTP baseline's — then pays its interceptor (1.6 ms CPU each, seen when a benchmark took a helper from the
+ * unit tests' support module). Benchmarks measure what n8n runs, so a loaded nock is a broken benchmark.
+ */
+function refuseNock(): void {
+	const loaded = Object.keys(require.cache).find((path) => path.includes('/node_modules/nock/'));
+	if (loaded) throw new Error(`A benchmark module loaded nock (${loaded}): take helpers from test/helpers, not from the unit tests' support modules.`);
+}
+
 async function main(): Promise<void> {
+	refuseNock();
 	const wanted = process.argv.slice(2);
 	const all = { ...BENCHMARKS, ...ON_REQUEST };
 	const unknown = wanted.filter((name) => !(name in all));
