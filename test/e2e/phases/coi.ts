@@ -7,7 +7,7 @@ import { COI_REVIEW_NOW, COI_STATE_NODES } from '../../demo/coi';
 import { requestShape } from '../../demo/lifecycle';
 import { waitForExecution, type FinishedExecution } from '../lib/executionData';
 import type { N8nRest } from '../lib/n8nRest';
-import { waitFor } from '../lib/wait';
+import { sleep, waitFor } from '../lib/wait';
 import type { VersionRun } from '../runVersion';
 
 /**
@@ -46,12 +46,18 @@ export async function checkCoiFlow(run: VersionRun, rest: N8nRest): Promise<void
 			const before = (await rest.executions(workflow!.id)).map((e) => e.id);
 			const from = sandbox.requestLog.length;
 			const started = Date.now();
-			const response = await fetch(`${jobdivaUrl}/__standin/attachments`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify({ ...attachment, notify: { url } }),
-			});
-			const answer = (await response.json()) as { notify?: { status: number; body: string } };
+			const send = async () => {
+				const response = await fetch(`${jobdivaUrl}/__standin/attachments`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ ...attachment, notify: { url } }),
+				});
+				return (await response.json()) as { notify?: { status: number; body: string } };
+			};
+			// n8n 2.40.7 registers an activated workflow's production webhook a moment after the activation call returns
+			// (404 "not registered" until then; no execution is started): attach again until it listens, at most 30 s.
+			let answer = await send();
+			for (const deadline = Date.now() + 30_000; answer.notify?.status === 404 && Date.now() < deadline; answer = await send()) await sleep(500);
 			let body: Record<string, unknown> = {};
 			try {
 				body = JSON.parse(answer.notify?.body ?? '{}') as Record<string, unknown>;
