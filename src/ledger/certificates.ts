@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ValueError } from '../util/valueError';
-import type { LedgerRow } from './row';
+import { rowReader, type LedgerRow } from './row';
 
 /**
  * The certificate ledger: one row per certificate file a contractor sent (BYO-COI, the JobDiva guide's §4.6) in an
@@ -59,11 +59,7 @@ export type CertificateRow = z.infer<typeof certificateRowSchema>;
 
 export const CERTIFICATE_COLUMNS = Object.keys(certificateRowSchema.shape) as Array<keyof CertificateRow>;
 
-export function readCertificateRow(raw: Record<string, unknown>): CertificateRow | undefined {
-	const cleaned = Object.fromEntries(CERTIFICATE_COLUMNS.map((c) => [c, raw[c] === null || raw[c] === undefined ? undefined : String(raw[c])]));
-	const parsed = certificateRowSchema.safeParse(cleaned);
-	return parsed.success ? parsed.data : undefined;
-}
+export const readCertificateRow = rowReader(certificateRowSchema);
 
 /** The row key of a file: the same PDF sent again (at any age, under any name) has the same key. */
 export function fileKeyOf(candidateId: string, pdf: Buffer): string {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseDecimal, timesCents } from '../mapping/decimal';
 import { toCents } from '../ten99policy/money';
 import { ValueError } from '../util/valueError';
-import type { LedgerRow } from './row';
+import { rowReader, type LedgerRow } from './row';
 
 /**
  * The invoice ledger: one row per JobDiva placement and pay cycle in an n8n Data Table, so that final pay is recorded
@@ -54,11 +54,7 @@ export type InvoiceRow = z.infer<typeof invoiceRowSchema>;
 
 export const INVOICE_COLUMNS = Object.keys(invoiceRowSchema.shape) as Array<keyof InvoiceRow>;
 
-export function readInvoiceRow(raw: Record<string, unknown>): InvoiceRow | undefined {
-	const cleaned = Object.fromEntries(INVOICE_COLUMNS.map((c) => [c, raw[c] === null || raw[c] === undefined ? undefined : String(raw[c])]));
-	const parsed = invoiceRowSchema.safeParse(cleaned);
-	return parsed.success ? parsed.data : undefined;
-}
+export const readInvoiceRow = rowReader(invoiceRowSchema);
 
 /** The parts of a Map Timesheet or Invoice output the invoice ledger reads. */
 export interface MappedPay {

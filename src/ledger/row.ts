@@ -56,9 +56,17 @@ export type LedgerRow = z.infer<typeof rowSchema>;
 /** The columns the template's "create table" step makes (all strings: readable and compared as text). */
 export const COLUMNS = Object.keys(rowSchema.shape) as Array<keyof LedgerRow>;
 
-/** Reads a Data Table row (extra columns such as n8n's id/createdAt are dropped; nulls read as empty). */
-export function readRow(raw: Record<string, unknown>): LedgerRow | undefined {
-	const cleaned = Object.fromEntries(COLUMNS.map((c) => [c, raw[c] === null || raw[c] === undefined ? undefined : String(raw[c])]));
-	const parsed = rowSchema.safeParse(cleaned);
-	return parsed.success ? parsed.data : undefined;
+/**
+ * A reader of one ledger's Data table rows, all columns strings: extra columns such as n8n's id/createdAt are
+ * dropped, nulls read as empty; undefined when the row does not fit the schema.
+ */
+export function rowReader<S extends z.AnyZodObject>(schema: S): (raw: Record<string, unknown>) => z.output<S> | undefined {
+	const columns = Object.keys(schema.shape);
+	return (raw) => {
+		const parsed = schema.safeParse(Object.fromEntries(columns.map((c) => [c, raw[c] === null || raw[c] === undefined ? undefined : String(raw[c])])));
+		return parsed.success ? (parsed.data as z.output<S>) : undefined;
+	};
 }
+
+/** Reads a placement ledger row. */
+export const readRow = rowReader(rowSchema);

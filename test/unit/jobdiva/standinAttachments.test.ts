@@ -1,32 +1,12 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultFixtures, STANDIN_USER, startJobDivaStandin, type JobDivaStandin } from '../../jobdiva-standin';
+import { describe, expect, it } from 'vitest';
+import { standinOverHttp } from '../../helpers/standinOverHttp';
 
-/** Plain HTTP against the stand-in, as n8n in another process sees it. */
-let standin: JobDivaStandin;
-let token: string;
-beforeAll(async () => {
-	standin = await startJobDivaStandin();
-});
-beforeEach(async () => {
-	standin.setFixtures(defaultFixtures());
-	const login = await fetch(`${standin.url}/apiv2/v2/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(STANDIN_USER) });
-	token = ((await login.json()) as { token: string }).token;
-});
-afterAll(() => standin.stop());
-
-const download = async (candidateId: string, fileName: string) =>
-	(
-		(await (
-			await fetch(`${standin.url}/apiv2/bi/CandidateAttachmentDetail?${new URLSearchParams({ candidateId, fileName }).toString()}`, { headers: { Authorization: `Bearer ${token}` } })
-		).json()) as { data: Array<{ FILENAME: string; FILECONTENT: string }> }
-	).data;
-const admin = async (method: string, path: string, body?: object) => {
-	const response = await fetch(`${standin.url}/__standin${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
-	return { status: response.status, body: (await response.json()) as any };
-};
+const jd = standinOverHttp();
+const { admin } = jd;
+const download = async (candidateId: string, fileName: string) => (await jd.bi('CandidateAttachmentDetail', { candidateId, fileName })) as Array<{ FILENAME: string; FILECONTENT: string }>;
 
 describe('JobDiva stand-in: attachments added over time (/__standin/attachments)', () => {
 	it('serves a certificate added over HTTP, with its expiry and review marker in the PDF text', async () => {
@@ -48,7 +28,7 @@ describe('JobDiva stand-in: attachments added over time (/__standin/attachments)
 	});
 
 	it('replaces a file of the same name on the same candidate, as re-uploading in JobDiva does', async () => {
-		await standin.addAttachment({ candidateId: '12345', fileName: 'Jordan_Lee_COI_2026.pdf', coi: { expires: '2028-01-31' } });
+		await jd.standin.addAttachment({ candidateId: '12345', fileName: 'Jordan_Lee_COI_2026.pdf', coi: { expires: '2028-01-31' } });
 		const files = await download('12345', 'Jordan_Lee_COI_2026.pdf');
 		expect(files).toHaveLength(1);
 		expect(Buffer.from(files[0].FILECONTENT, 'base64').toString('latin1')).toContain('(Expires: 2028-01-31)');

@@ -1,31 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultFixtures, STANDIN_USER, startJobDivaStandin, type JobDivaStandin } from '../../jobdiva-standin';
+import { describe, expect, it } from 'vitest';
+import { standinOverHttp } from '../../helpers/standinOverHttp';
 
-/** Plain HTTP against the stand-in, as n8n in another process sees it (no src/ client: the stand-in is an oracle). */
-let standin: JobDivaStandin;
-let token: string;
-beforeAll(async () => {
-	standin = await startJobDivaStandin();
-});
-beforeEach(async () => {
-	standin.setFixtures(defaultFixtures());
-	const login = await fetch(`${standin.url}/apiv2/v2/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(STANDIN_USER) });
-	token = ((await login.json()) as { token: string }).token;
-});
-afterAll(() => standin.stop());
-
-const auth = () => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
-const bi = async (method: string, query: Record<string, string>) =>
-	((await (await fetch(`${standin.url}/apiv2/bi/${method}?${new URLSearchParams(query).toString()}`, { headers: auth() })).json()) as { data: Record<string, unknown>[] }).data;
-const starts = async (criteria: object) =>
-	(await (await fetch(`${standin.url}/apiv2/jobdiva/searchStart`, { method: 'POST', headers: auth(), body: JSON.stringify(criteria) })).json()) as Record<string, unknown>[];
-const admin = async (method: string, path: string, body?: object) => {
-	const response = await fetch(`${standin.url}/__standin${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
-	return { status: response.status, body: (await response.json()) as Record<string, any> };
-};
+const jd = standinOverHttp();
+const { bi, starts, admin } = jd;
 const window = { fromDate: '12/01/2026 00:00:00', toDate: '12/14/2026 23:59:59' };
 
 describe('JobDiva stand-in: changing placements over HTTP (/__standin/placements/{id})', () => {
@@ -40,7 +20,7 @@ describe('JobDiva stand-in: changing placements over HTTP (/__standin/placements
 		expect((await bi('SalaryRecordDetail', { employeeId: '12345', recordId: '880' }))[0]).toMatchObject({ SALARY: '99.50', STARTDATE: '12/08/2026', ENDDATE: '01/31/2027' });
 		expect((await bi('BillingRecordDetail', { employeeId: '12345', recordId: '880' }))[0]).toMatchObject({ STARTDATE: '12/08/2026', ENDDATE: '01/31/2027' });
 		// Admin calls are not in the request log (it counts what the nodes call).
-		expect(standin.requestLog.some((entry) => entry.path.startsWith('/__standin'))).toBe(false);
+		expect(jd.standin.requestLog.some((entry) => entry.path.startsWith('/__standin'))).toBe(false);
 	});
 
 	it("changes the candidate's email in CandidateDetail and in every one of their starts", async () => {
@@ -92,18 +72,18 @@ describe('JobDiva stand-in: changing placements over HTTP (/__standin/placements
 		expect((await admin('POST', '/placements/45678/change', { endDate: '01/31/2027' })).body.error).toBe('endDate must be a date as YYYY-MM-DD, got "01/31/2027"');
 		expect((await admin('POST', '/placements/45678/change', { startDate: '2026-12-09', payRate: -3 })).body.error).toMatch(/payRate must be a positive number/);
 		expect((await admin('POST', '/placements/45678/change', { rate: 3 })).body.error).toMatch(/Unknown change fields rate/);
-		expect(standin.placement('45678').activity.row.STARTDATE).toBe('12/01/2026 00:00:00');
-		expect(standin.fixtures.hires.filter((h) => h.feed === 'updated')).toEqual([]);
+		expect(jd.standin.placement('45678').activity.row.STARTDATE).toBe('12/01/2026 00:00:00');
+		expect(jd.standin.fixtures.hires.filter((h) => h.feed === 'updated')).toEqual([]);
 	});
 
 	it('offers the same in process: changePlacement, endPlacement (default: ends on the change day), deletePlacement', async () => {
-		standin.changePlacement('45690', { payRate: '104.25', at: '2026-12-05T12:00:00Z' });
-		expect(standin.placement('45690').start['agreed pay rate']).toBe(104.25);
-		standin.endPlacement('45690', { at: '2026-12-09T15:00:00Z' });
-		expect(standin.placement('45690').activity.row.ENDDATE).toBe('12/09/2026 00:00:00');
-		standin.deletePlacement('45690', '2026-12-10T00:00:00Z');
+		jd.standin.changePlacement('45690', { payRate: '104.25', at: '2026-12-05T12:00:00Z' });
+		expect(jd.standin.placement('45690').start['agreed pay rate']).toBe(104.25);
+		jd.standin.endPlacement('45690', { at: '2026-12-09T15:00:00Z' });
+		expect(jd.standin.placement('45690').activity.row.ENDDATE).toBe('12/09/2026 00:00:00');
+		jd.standin.deletePlacement('45690', '2026-12-10T00:00:00Z');
 		expect(await starts({ candidateid: 12345 })).toHaveLength(1);
-		expect(standin.fixtures.hires.filter((h) => h.placementId === '45690').map((h) => h.at)).toEqual([
+		expect(jd.standin.fixtures.hires.filter((h) => h.placementId === '45690').map((h) => h.at)).toEqual([
 			'2026-11-12T15:45:00Z',
 			'2026-12-05T12:00:00.000Z',
 			'2026-12-09T15:00:00.000Z',

@@ -1,30 +1,9 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultFixtures, STANDIN_USER, startJobDivaStandin, type JobDivaStandin } from '../../jobdiva-standin';
+import { describe, expect, it } from 'vitest';
+import { standinOverHttp } from '../../helpers/standinOverHttp';
 
-/** Plain HTTP against the stand-in, as n8n in another process sees it. */
-let standin: JobDivaStandin;
-let token: string;
-beforeAll(async () => {
-	standin = await startJobDivaStandin();
-});
-beforeEach(async () => {
-	standin.setFixtures(defaultFixtures());
-	const login = await fetch(`${standin.url}/apiv2/v2/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(STANDIN_USER) });
-	token = ((await login.json()) as { token: string }).token;
-});
-afterAll(() => standin.stop());
-
-const timesheets = async (fromDate: string, toDate: string) =>
-	(
-		(await (
-			await fetch(`${standin.url}/apiv2/bi/NewUpdatedTimesheetRecords?${new URLSearchParams({ fromDate, toDate }).toString()}`, { headers: { Authorization: `Bearer ${token}` } })
-		).json()) as { data: Record<string, unknown>[] }
-	).data;
-const admin = async (method: string, path: string, body?: object) => {
-	const response = await fetch(`${standin.url}/__standin${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
-	return { status: response.status, body: (await response.json()) as Record<string, any> };
-};
+const jd = standinOverHttp();
+const { admin } = jd;
+const timesheets = (fromDate: string, toDate: string) => jd.bi('NewUpdatedTimesheetRecords', { fromDate, toDate });
 
 describe('JobDiva stand-in: timesheets added and corrected over HTTP (/__standin/timesheets/{id})', () => {
 	it('adds an approved timesheet that the feed serves in the window of its stamp', async () => {
