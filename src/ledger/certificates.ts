@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { parseJsonObject } from '../util/bounds';
 import { ValueError } from '../util/valueError';
 import { rowReader, type LedgerRow } from './row';
 
@@ -133,18 +134,8 @@ export function decideUpload(row: CertificateRow | undefined, incoming: Incoming
  */
 export function objectOf(value: unknown, field: string): Record<string, unknown> | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch {
-			parsed = value;
-		}
-	}
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new ValueError(field, value, 'is not an object', `Give ${field} as an expression returning an object.`);
-	}
-	return Object.keys(parsed).length === 0 ? undefined : (parsed as Record<string, unknown>);
+	const parsed = parseJsonObject(value, field, `Give ${field} as an expression returning an object.`);
+	return Object.keys(parsed).length === 0 ? undefined : parsed;
 }
 
 /** A ledger row handed to Judge a Review, read strictly: a row this ledger cannot read names its file and the fix. */

@@ -2,7 +2,7 @@ import type { FieldSpec } from './fields';
 import { toUnixSeconds } from './dates';
 import { toCentsInRange, type MoneyUnit } from './money';
 import { RESOURCES, resourceForId } from './resources';
-import { jsonInputProblem } from '../util/bounds';
+import { parseJsonObject } from '../util/bounds';
 import { ValueError } from '../util/valueError';
 import { attempt } from '../util/attempt';
 
@@ -107,21 +107,6 @@ function asEnumList(spec: FieldSpec, value: unknown, path: string): string[] {
 	}
 	if (result.length === 0) throw new ValueError(path, value, 'is empty', `Choose at least one of: ${spec.options?.join(', ')}.`);
 	return result;
-}
-
-function parseJsonObject(value: unknown, path: string): Record<string, unknown> {
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		const result = attempt((): unknown => JSON.parse(value));
-		if (!result.ok) throw new ValueError(path, value, 'is not valid JSON', 'Enter a JSON object such as {"key": "value"}.');
-		parsed = result.value;
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new ValueError(path, value, 'is not an object', 'Enter a JSON object such as {"key": "value"}.');
-	}
-	const bad = jsonInputProblem(parsed);
-	if (bad) throw new ValueError(`${path}.${bad.path}`, undefined, bad.problem, bad.fix);
-	return parsed as Record<string, unknown>;
 }
 
 function asMetadata(value: unknown, path: string): Record<string, string> {

@@ -1,4 +1,6 @@
+import { attempt } from './attempt';
 import type { Sleep, Transport, HttpResponse, HttpRequest } from './transport';
+import { ValueError } from './valueError';
 
 /**
  * Bounds that hold whatever a server or an expression sends: retries, waits, time per request, answer sizes,
@@ -91,4 +93,21 @@ export function jsonInputProblem(value: unknown, checkKeys = true): { path: stri
 		}
 	}
 	return undefined;
+}
+
+/**
+ * A JSON object from a node parameter: an expression's object as it is, typed JSON as text. Not valid JSON, not an
+ * object, or a problem `jsonInputProblem` finds → a ValueError naming `path` (with `fix` for the first two).
+ */
+export function parseJsonObject(value: unknown, path: string, fix = 'Enter a JSON object such as {"key": "value"}.'): Record<string, unknown> {
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		const result = attempt((): unknown => JSON.parse(value));
+		if (!result.ok) throw new ValueError(path, value, 'is not valid JSON', fix);
+		parsed = result.value;
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ValueError(path, value, 'is not an object', fix);
+	const bad = jsonInputProblem(parsed);
+	if (bad) throw new ValueError(`${path}.${bad.path}`, undefined, bad.problem, bad.fix);
+	return parsed as Record<string, unknown>;
 }

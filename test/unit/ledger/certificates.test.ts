@@ -6,6 +6,7 @@ import {
 	decideUpload,
 	EXPIRY_WARNING_DAYS,
 	fileKeyOf,
+	objectOf,
 	readCertificateRow,
 	type CertificateRow,
 	type IncomingCertificate,
@@ -129,4 +130,14 @@ describe('the certificate ledger: what a review means today', () => {
 		expect(certificateRowOf({ ...row(), id: 7, createdAt: 'x' })).toEqual(row());
 		expect(() => certificateRowOf({ fileKey: '12345:ab', state: 'approved' })).toThrow(/^Ledger Row: cannot be read as a certificate ledger row \(got "12345:ab"\)/);
 	});
+
+	it('reads the Ledger Row and Certificate parameters as JSON objects, refusing text that is not JSON and prototype keys', () => {
+		expect(objectOf('', 'Certificate')).toBeUndefined();
+		expect(objectOf('{}', 'Certificate')).toBeUndefined();
+		expect(objectOf('{"status": "approved"}', 'Certificate')).toEqual({ status: 'approved' });
+		expect(() => objectOf('{status: approved', 'Certificate')).toThrow(/^Certificate: is not valid JSON/);
+		expect(() => objectOf('[1]', 'Certificate')).toThrow(/^Certificate: is not an object/);
+		expect(() => objectOf('{"review_results": {"__proto__": {"x": 1}}}', 'Certificate')).toThrow(/^Certificate\.review_results\.__proto__: uses the key "__proto__"/);
+	});
 });
+
