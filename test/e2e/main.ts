@@ -1,10 +1,11 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
+/* eslint-disable no-console -- test and tooling code: runs in Node, not in n8n, so n8n's rules for node code do not apply */
 /**
  * End-to-end run in real n8n installs: `node --import tsx test/e2e/main.ts --tarball <packed .tgz>`.
  * run.sh builds, packs and installs n8n first; this file runs every phase per n8n version and prints the tally.
  */
 import { n8nInstall } from './lib/n8nInstall';
 import { Report, seconds } from './lib/report';
+import { argument, runScript, tally } from './lib/script';
 import { runVersion } from './runVersion';
 
 /** 2.8.4: the newest n8n that runs on Node 20. 2.40.7: a current n8n, on Node 24; the screenshots come from it. */
@@ -12,11 +13,6 @@ const VERSIONS = [
 	{ version: '2.8.4', screenshots: false },
 	{ version: '2.40.7', screenshots: true },
 ];
-
-function argument(name: string): string | undefined {
-	const index = process.argv.indexOf(`--${name}`);
-	return index >= 0 ? process.argv[index + 1] : undefined;
-}
 
 async function main(): Promise<number> {
 	const tarball = argument('tarball');
@@ -30,22 +26,7 @@ async function main(): Promise<number> {
 		await report.phase('all phases', async () => runVersion(n8nInstall(version, screenshots), tarball, report));
 		console.log(`\n■ n8n ${version}: ${report.passed} passed, ${report.failed} failed in ${seconds(Date.now() - started)}`);
 	}
-	const passed = reports.reduce((n, r) => n + r.passed, 0);
-	const failed = reports.reduce((n, r) => n + r.failed, 0);
-	const failures = reports.flatMap((r) => r.failures);
-	if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
-	console.log(`\n${passed} passed, ${failed} failed`);
-	return failed === 0 && passed > 0 ? 0 : 1;
+	return tally(reports);
 }
 
-// Turn Ctrl-C and CI's SIGTERM into a normal exit, so the n8n processes started by the run are killed too.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
-
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		console.error(error);
-		console.log('\n0 passed, 1 failed');
-		process.exit(1);
-	},
-);
+runScript(main);

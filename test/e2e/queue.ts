@@ -21,6 +21,7 @@ import { N8nRest } from './lib/n8nRest';
 import { freePort } from './lib/ports';
 import { PG, QueueDatabase } from './lib/queueDatabase';
 import { Report, seconds } from './lib/report';
+import { argument, runScript, tally } from './lib/script';
 import { startServices } from './lib/services';
 import { templateFiles } from './lib/templates';
 import { startWebhookProxy } from './lib/webhookProxy';
@@ -34,11 +35,6 @@ import type { VersionRun } from './runVersion';
 export const QUEUE_VERSION = '2.40.7';
 /** Jobs one worker runs at once (`n8n worker --concurrency`). */
 export const WORKER_CONCURRENCY = 10;
-
-function argument(name: string): string | undefined {
-	const index = process.argv.indexOf(`--${name}`);
-	return index >= 0 ? process.argv[index + 1] : undefined;
-}
 
 /**
  * The environment of every process of the queue-mode instance (on top of the e2e's usual n8nEnv): what n8n's scaling
@@ -169,19 +165,7 @@ async function main(): Promise<number> {
 		await db.drop().catch((error: unknown) => console.log(`    (could not drop ${db.name}: ${String(error)})`));
 	}
 	console.log(`\n■ queue mode: ${report.passed} passed, ${report.failed} failed in ${seconds(Date.now() - begun)}`);
-	if (report.failures.length > 0) console.log(`\nFailed:\n${report.failures.map((f) => `  - ${f}`).join('\n')}`);
-	console.log(`\n${report.passed} passed, ${report.failed} failed`);
-	return report.failed === 0 && report.passed > 0 ? 0 : 1;
+	return tally([report]);
 }
 
-if (require.main === module) {
-	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
-	main().then(
-		(code) => process.exit(code),
-		(error: unknown) => {
-			console.error(error);
-			console.log('\n0 passed, 1 failed');
-			process.exit(1);
-		},
-	);
-}
+if (require.main === module) runScript(main);
