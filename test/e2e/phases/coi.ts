@@ -78,8 +78,8 @@ export async function checkCoiFlow(run: VersionRun, rest: N8nRest): Promise<void
 			return body;
 		};
 
-		/** Runs the hourly check from its manual entry. */
-		const review = async (label: string): Promise<FinishedExecution | undefined> => {
+		/** Runs the hourly check from its manual entry: the finished execution and the calls it made. */
+		const review = async (label: string): Promise<{ finished: FinishedExecution; calls: string[] } | undefined> => {
 			const from = sandbox.requestLog.length;
 			const started = Date.now();
 			const execution = await rest.runManually(await rest.workflow(workflow!.id), COI_REVIEW_NOW);
@@ -89,8 +89,7 @@ export async function checkCoiFlow(run: VersionRun, rest: N8nRest): Promise<void
 			report.check(`${file} ${label}: execution ${finished.id} succeeded with no node error`, finished.status === 'success' && finished.failedNodes.length === 0, `${finished.status} ${finished.error ?? ''} ${finished.failedNodes.join('; ')}`);
 			const made = calls(from);
 			console.log(`    ${label}: ${made.length} calls in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-			(finished as FinishedExecution & { calls: string[] }).calls = made;
-			return finished;
+			return { finished, calls: made };
 		};
 
 		// Jordan Lee (12345) is in the placement ledger since the placement phase: the upload uses his contractor.
@@ -127,9 +126,9 @@ export async function checkCoiFlow(run: VersionRun, rest: N8nRest): Promise<void
 
 		const judged = await review('the hourly check after five reviews');
 		if (judged) {
-			report.equal(`${file}: the check read each certificate once`, (judged as FinishedExecution & { calls: string[] }).calls, Object.keys(ids).map(() => 'GET /files/certificates/{id}'));
+			report.equal(`${file}: the check read each certificate once`, judged.calls, Object.keys(ids).map(() => 'GET /files/certificates/{id}'));
 			for (const [state, node] of Object.entries(COI_STATE_NODES)) {
-				report.equal(`${file}: "${node}" received exactly the ${state} certificate`, judged.items(node).map((i) => [i.certificateId, i.state]), [[ids[state], state]]);
+				report.equal(`${file}: "${node}" received exactly the ${state} certificate`, judged.finished.items(node).map((i) => [i.certificateId, i.state]), [[ids[state], state]]);
 			}
 		}
 		rows = await ledger();
@@ -139,7 +138,7 @@ export async function checkCoiFlow(run: VersionRun, rest: N8nRest): Promise<void
 			Object.fromEntries(Object.entries(ids).map(([state, id]) => [id, state])),
 		);
 		const quiet = await review('the hourly check again, nothing new');
-		if (quiet) report.equal(`${file}: the check again makes 0 calls`, (quiet as FinishedExecution & { calls: string[] }).calls, []);
+		if (quiet) report.equal(`${file}: the check again makes 0 calls`, quiet.calls, []);
 	} finally {
 		await rest.deactivateWorkflow(workflow!.id);
 		// The later phases sign deliveries in n8n's time.
